@@ -1,0 +1,120 @@
+"""The council's user groups and what each may do, in one place.
+
+Called from data migrations with the historical app registry, so it only uses
+``apps.get_model``. Running it again brings existing groups in line.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+COUNCIL_MEMBERS = "Raadsleden"
+SECRETARIAT = "Secretariaat"
+MUNICIPALITY = "Gemeente"
+
+GROUP_DESCRIPTIONS = {
+    COUNCIL_MEMBERS: _("Schrijven verslagen en adviesbrieven en leggen ze voor ter vaststelling."),
+    SECRETARIAT: _("Stellen adviezen vast, versturen en publiceren ze en beheren de leden."),
+    MUNICIPALITY: _("Leggen de reactie van het college en de voortgang vast."),
+}
+
+# Model permissions per group, as "app_label.codename".
+MODEL_PERMISSIONS = {
+    COUNCIL_MEMBERS: [
+        "wagtailadmin.access_admin",
+        "home.view_theme",
+    ],
+    SECRETARIAT: [
+        "wagtailadmin.access_admin",
+        "home.add_theme",
+        "home.change_theme",
+        "home.delete_theme",
+        "home.view_theme",
+        "home.change_councilsettings",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+    ],
+    MUNICIPALITY: [
+        "wagtailadmin.access_admin",
+    ],
+}
+
+# Page permissions on the whole tree (granted on the root page).
+PAGE_PERMISSIONS = {
+    COUNCIL_MEMBERS: ["add_page", "change_page"],
+    SECRETARIAT: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    MUNICIPALITY: [],
+}
+
+# Image and document permissions on the root collection.
+COLLECTION_PERMISSIONS = {
+    COUNCIL_MEMBERS: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+    ],
+    SECRETARIAT: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+    MUNICIPALITY: [],
+}
+
+
+def ensure_permissions_exist(apps):
+    """Permissions are normally created after migrating; groups need them now."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def _permission(apps, dotted):
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def sync_groups(apps, schema_editor=None):
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+
+    for name in GROUP_DESCRIPTIONS:
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set([_permission(apps, p) for p in MODEL_PERMISSIONS[name]])
+        if root_page is not None:
+            GroupPagePermission.objects.filter(group=group).delete()
+            for codename in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.create(
+                    group=group,
+                    page=root_page,
+                    permission=_permission(apps, f"wagtailcore.{codename}"),
+                )
+        if root_collection is not None:
+            GroupCollectionPermission.objects.filter(group=group).delete()
+            for dotted in COLLECTION_PERMISSIONS[name]:
+                GroupCollectionPermission.objects.create(
+                    group=group,
+                    collection=root_collection,
+                    permission=_permission(apps, dotted),
+                )

@@ -1,0 +1,27 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Site-wide search over live, public pages with Wagtail's search backend."""
+    query = request.GET.get("q", "").strip()
+    notice = ""
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH]
+        notice = _("Uw zoekvraag was te lang. We zochten op de eerste %(count)d tekens.") % {
+            "count": MAX_QUERY_LENGTH
+        }
+    page_obj = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return TemplateResponse(
+        request,
+        "home/search_results.html",
+        {"search_query": query, "page_obj": page_obj, "notice": notice},
+    )
