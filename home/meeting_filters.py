@@ -71,12 +71,3 @@ class MeetingFilter:
         if "thema" in values:
             meetings = meetings.filter(themes__slug=values["thema"])
         return meetings
-
-    def querystring(self, page_number=None):
-        """The current valid filters as a query string, for pagination links."""
-        from urllib.parse import urlencode
-
-        params = dict(self.values)
-        if page_number and page_number != 1:
-            params["pagina"] = page_number
-        return "?" + urlencode(params) if params else "?"

@@ -1,10 +1,19 @@
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.pagination import PAGE_PARAM, pagination_links
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+
+
+def search_terms(query):
+    """Only the words: quotes and operators would be read as search syntax and fail."""
+    return " ".join(re.findall(r"\w+", query))
 
 
 def search(request):
@@ -16,12 +25,13 @@ def search(request):
         notice = _("Uw zoekvraag was te lang. We zochten op de eerste %(count)d tekens.") % {
             "count": MAX_QUERY_LENGTH
         }
-    page_obj = None
+    page_obj = pagination = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
-        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+        results = Page.objects.live().public().specific().search(search_terms(query))
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
+        pagination = pagination_links(page_obj, {"q": query})
     return TemplateResponse(
         request,
         "home/search_results.html",
-        {"search_query": query, "page_obj": page_obj, "notice": notice},
+        {"search_query": query, "page_obj": page_obj, "pagination": pagination, "notice": notice},
     )

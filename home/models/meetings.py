@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.pagination import PAGE_PARAM, pagination_links
 
 MEETINGS_PER_PAGE = 10
 
@@ -58,14 +59,15 @@ class MeetingIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         meeting_filter = MeetingFilter(request.GET, self.meetings())
         paginator = Paginator(meeting_filter.queryset(), MEETINGS_PER_PAGE)
-        page_number = request.GET.get("pagina") or 1
-        page_obj = paginator.get_page(page_number)
+        requested_page = request.GET.get(PAGE_PARAM, "1")
+        page_obj = paginator.get_page(requested_page)
         context.update(
             meeting_filter=meeting_filter,
             paginator=paginator,
             page_obj=page_obj,
+            pagination=pagination_links(page_obj, meeting_filter.values),
             meetings=list(page_obj.object_list.prefetch_related("themes")),
-            page_number_ignored=str(page_obj.number) != str(page_number),
+            page_number_ignored=str(page_obj.number) != requested_page.strip(),
         )
         return context
 
@@ -145,6 +147,7 @@ class MeetingPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent()
         context["themes"] = list(self.themes.all())
         context["participant_groups"] = list(self.participant_groups.all())
         return context
