@@ -1,0 +1,1 @@
+from tests.home.conftest import site_tree  # noqa: F401  (shared page tree fixture)
