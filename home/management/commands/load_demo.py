@@ -1,0 +1,57 @@
+"""``manage.py load_demo``: the page tree and the demo content of the Participatieraad Zwolle."""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.loader import CREATED, UNCHANGED, UPDATED, load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the page tree and load the demo content (meetings, themes, council settings) "
+        "and one demo account per role. Safe to run again: existing content is left alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts",
+            action="store_true",
+            help="Do not create or update the demo accounts.",
+        )
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help=(
+                "Also reset existing demo pages, themes and council settings to the demo "
+                "content (in place; one new revision per page). Overwrites edits."
+            ),
+        )
+
+    def handle(self, *args, no_accounts=False, refresh=False, **options):
+        try:
+            report = load_demo(with_accounts=not no_accounts, refresh=refresh)
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        for kind, counts in report.counts.items():
+            self.stdout.write(
+                f"  {kind}: {counts[CREATED]} created, {counts[UPDATED]} updated, "
+                f"{counts[UNCHANGED]} unchanged"
+            )
+        for note in report.notes:
+            self.stdout.write(f"  note: {note}")
+
+        if report.accounts:
+            self.stdout.write("")
+            self.stdout.write(
+                self.style.WARNING(
+                    "Demo accounts. These passwords are public demo passwords: "
+                    "never use them on a real site."
+                )
+            )
+            for account in report.accounts:
+                self.stdout.write(
+                    f"  {account.username:<11} password: {account.password:<16} "
+                    f"{account.first_name} {account.last_name} ({account.role})"
+                )
