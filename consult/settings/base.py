@@ -1,4 +1,4 @@
-"""Settings shared by every environment; values that differ per machine come from the environment."""
+"""Settings shared by every environment; per-machine values come from the environment."""
 
 import os
 from pathlib import Path

@@ -1,6 +1,6 @@
 from .council import CouncilSettings
-from .pages import HomePage, StandardPage
 from .meetings import MeetingIndexPage, MeetingPage, MeetingParticipantGroup, MeetingType
+from .pages import HomePage, StandardPage
 from .themes import Theme
 
 __all__ = [

@@ -82,9 +82,7 @@ class MeetingPage(Page):
     start_time = models.TimeField(_("begintijd"), null=True, blank=True)
     end_time = models.TimeField(_("eindtijd"), null=True, blank=True)
     location = models.CharField(_("locatie"), max_length=255, blank=True)
-    participant_count = models.PositiveIntegerField(
-        _("aantal deelnemers"), null=True, blank=True
-    )
+    participant_count = models.PositiveIntegerField(_("aantal deelnemers"), null=True, blank=True)
     participant_count_qualifier = models.CharField(
         _("nauwkeurigheid van het aantal"),
         max_length=10,

@@ -28,14 +28,9 @@ class HomePage(Page):
         from home.models.meetings import MeetingIndexPage, MeetingPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["meeting_index"] = (
-            MeetingIndexPage.objects.child_of(self).live().public().first()
-        )
+        context["meeting_index"] = MeetingIndexPage.objects.child_of(self).live().public().first()
         context["latest_meetings"] = list(
-            MeetingPage.objects.descendant_of(self)
-            .live()
-            .public()
-            .order_by("-date", "-pk")[:3]
+            MeetingPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:3]
         )
         return context
 

@@ -34,7 +34,9 @@ def test_only_one_meeting_index_per_home_page(site_tree):
     ("model", "parent_name", "allowed"),
     [("meetingpage", "home", False), ("meetingpage", "index", True), ("homepage", "home", False)],
 )
-def test_admin_refuses_page_types_in_the_wrong_place(client, site_tree, model, parent_name, allowed):
+def test_admin_refuses_page_types_in_the_wrong_place(
+    client, site_tree, model, parent_name, allowed
+):
     home, index = site_tree
     parent = {"home": home, "index": index}[parent_name]
     client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))

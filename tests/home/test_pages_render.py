@@ -44,7 +44,10 @@ def every_block(image, document):
                 "leave": ["Onnodige regels"],
             },
         ),
-        ("key_figures", {"heading": "In cijfers", "figures": [{"figure": "80", "label": "deelnemers"}]}),
+        (
+            "key_figures",
+            {"heading": "In cijfers", "figures": [{"figure": "80", "label": "deelnemers"}]},
+        ),
         ("image", {"image": image, "alt_text": "Deelnemers aan tafels", "caption": "De zaal"}),
         ("document", {"document": document, "title": ""}),
         ("call_out", {"heading": "Kernvraag", "text": "<p>Hoe organiseer ik mijn leven?</p>"}),
@@ -58,14 +61,14 @@ def test_standard_page_renders_every_block(client, site_tree, image, document):
     assert response.status_code == 200
     html = response.content.decode()
     for text in [
-        "<h2 class=\"utrecht-heading-2 block-heading\">Inwoners centraal</h2>",
+        '<h2 class="utrecht-heading-2 block-heading">Inwoners centraal</h2>',
         "Herstel van het gewone leven",
-        "<h3 class=\"utrecht-heading-3 block-heading\">Observaties</h3>",
+        '<h3 class="utrecht-heading-3 block-heading">Observaties</h3>',
         "<blockquote",
         "Eerst je eigen toko.",
-        "<h3 class=\"utrecht-heading-3\">Vasthouden</h3>",
-        "<h3 class=\"utrecht-heading-3\">Vernieuwen</h3>",
-        "<h3 class=\"utrecht-heading-3\">Verlaten</h3>",
+        '<h3 class="utrecht-heading-3">Vasthouden</h3>',
+        '<h3 class="utrecht-heading-3">Vernieuwen</h3>',
+        '<h3 class="utrecht-heading-3">Verlaten</h3>',
         'alt="Deelnemers aan tafels"',
         "<figcaption",
         "Presentatie visie",
@@ -97,7 +100,7 @@ def test_meeting_page_shows_its_facts(client, site_tree):
     )
     html = client.get(meeting.url).content.decode()
     for text in [
-        "<h1 class=\"utrecht-heading-1\">Samenspel in het sociaal domein</h1>",
+        '<h1 class="utrecht-heading-1">Samenspel in het sociaal domein</h1>',
         "Veldbijeenkomst",
         "dinsdag 23 april 2019",
         "13:30 tot 17:00 uur",
