@@ -26,7 +26,10 @@ def main_menu(context):
                     "is_page": is_current and current.pk == item.pk,
                 }
             )
-    return {"items": items, "request": request}
+    on_home = bool(
+        root is not None and current is not None and getattr(current, "pk", None) == root.pk
+    )
+    return {"items": items, "request": request, "on_home": on_home}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
