@@ -1,0 +1,39 @@
+# Adviesvolger: `make run` serves the demo site, `make test` runs the whole test suite.
+
+# Python 3.11 is what the project supports (pyproject: requires-python).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Reinstall only when the dependency list changes, so a second `make` starts at once.
+INSTALLED := $(VENV)/.installed
+
+MANAGE := $(BIN)/python manage.py
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: install run test bench clean
+
+install: $(INSTALLED)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml scripts/requirements.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python scripts/requirements.py test > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+run: $(INSTALLED)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) runserver $(HOST_PORT)
+
+# PYTEST_ARGS passes options through, e.g. `make test PYTEST_ARGS="-k meeting -x"`.
+test: $(INSTALLED)
+	PYTHON=$(BIN)/python scripts/run-tests $(PYTEST_ARGS)
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench_meeting_index.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
