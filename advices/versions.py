@@ -1,0 +1,560 @@
+"""Versions of an advice letter: assembled from history, compared as a redline, restored.
+
+A letter version is one ``HistoricalAdviceLetter`` row plus the letter's recommendations
+*as they were at the end of that save*. The Wagtail admin saves the letter first and its
+inline recommendations after it (and ``renumber_recommendations()`` may save them again),
+so every recommendation change belongs to the last letter row before it: the
+recommendations of version N are their history up to (not including) version N+1.
+
+Everything here works on plain data (``LetterVersion``) so that the admin views, and later
+the PDF, share one definition of a version and one redline.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from difflib import SequenceMatcher
+from html.parser import HTMLParser
+from itertools import zip_longest
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import formats
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from advices.models import AdviceLetter, Recommendation
+from advices.models.letters import CONTENT_FIELDS
+from advices.models.status import AdviceKind
+from advices.rules import edit_refusal
+
+RECOMMENDATION_FIELDS = ["number", "sort_order", "heading", "context", "advice"]
+# history_change_reason is a CharField(max_length=100); PostgreSQL refuses longer text.
+REASON_MAX_LENGTH = 100
+
+# -- versions --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecommendationVersion:
+    id: int
+    number: int
+    sort_order: int | None
+    heading: str
+    context: str
+    advice: str
+
+    @property
+    def content(self):
+        """The words; a recommendation that was only renumbered keeps its content."""
+        return (self.heading, self.context, self.advice)
+
+
+@dataclass
+class LetterVersion:
+    number: int  # 1 is the oldest
+    history_id: int
+    saved_at: datetime
+    user: object  # the user who saved, or None (a command, a migration)
+    status: str
+    status_label: str
+    reason: str
+    fields: dict  # the letter's CONTENT_FIELDS as they were
+    recommendations: list[RecommendationVersion]
+    is_latest: bool = False
+
+    @property
+    def author(self):
+        if self.user is None:
+            return _("onbekend")
+        return self.user.get_full_name() or self.user.get_username()
+
+
+def _recommendation_order(recommendation):
+    # Orderable.sort_order may be NULL; databases sort NULL differently, so be explicit.
+    return (
+        recommendation.sort_order is None,
+        recommendation.sort_order or 0,
+        recommendation.id,
+    )
+
+
+def letter_versions(letter):
+    """All versions of ``letter``, oldest first, in two queries however many there are."""
+    rows = list(
+        letter.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    child_rows = list(
+        Recommendation.history.filter(letter_id=letter.pk)
+        .order_by("history_date", "history_id")
+        .values("id", "history_type", "history_date", *RECOMMENDATION_FIELDS)
+    )
+    versions = []
+    current = {}  # recommendation id -> RecommendationVersion, replayed in time order
+    position = 0
+    for index, row in enumerate(rows):
+        ends_at = rows[index + 1].history_date if index + 1 < len(rows) else None
+        while position < len(child_rows) and (
+            ends_at is None or child_rows[position]["history_date"] < ends_at
+        ):
+            child = child_rows[position]
+            position += 1
+            if child["history_type"] == "-":
+                current.pop(child["id"], None)
+            else:
+                current[child["id"]] = RecommendationVersion(
+                    id=child["id"], **{name: child[name] for name in RECOMMENDATION_FIELDS}
+                )
+        versions.append(
+            LetterVersion(
+                number=index + 1,
+                history_id=row.history_id,
+                saved_at=row.history_date,
+                user=row.history_user,
+                status=row.status,
+                status_label=str(row.get_status_display()),
+                reason=row.history_change_reason or "",
+                fields={name: getattr(row, name) for name in CONTENT_FIELDS},
+                recommendations=sorted(current.values(), key=_recommendation_order),
+                is_latest=ends_at is None,
+            )
+        )
+    return versions
+
+
+def find_version(versions, *, number=None, history_id=None):
+    for version in versions:
+        if version.number == number or version.history_id == history_id:
+            return version
+    return None
+
+
+# -- word diff --------------------------------------------------------------------------
+
+# Words, runs of whitespace and single punctuation marks: a changed comma is not a changed word.
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _changes(old, new):
+    """[(old_text, new_text, changed)] for two texts, compared word by word."""
+    a, b = TOKEN.findall(old or ""), TOKEN.findall(new or "")
+    # autojunk would treat the frequent " " token as junk and give poor diffs for long texts.
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    chunks = [
+        ("".join(a[i1:i2]), "".join(b[j1:j2]), tag != "equal")
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    # Whitespace kept between two changed words would cut "<del>a b</del><ins>c d</ins>"
+    # into word-by-word pieces that are hard to read; fold it into the change.
+    merged = []
+    for index, (old_text, new_text, changed) in enumerate(chunks):
+        bridge = (
+            not changed
+            and not old_text.strip()
+            and index + 1 < len(chunks)
+            and chunks[index + 1][2]
+        )
+        if (changed or bridge) and merged and merged[-1][2]:
+            merged[-1] = (merged[-1][0] + old_text, merged[-1][1] + new_text, True)
+        else:
+            merged.append((old_text, new_text, changed))
+    return _words_first(merged)
+
+
+def _words_first(chunks):
+    """Move a space that opens an insertion or deletion behind it: "Neem <ins>alle </ins>…".
+
+    The matcher is free to pick " alle" or "alle "; a marked change that starts with a
+    word reads better. Only done when the next unchanged text starts with the same space.
+    """
+    chunks = [list(chunk) for chunk in chunks]
+    for index in range(1, len(chunks) - 1):
+        before, chunk, after = chunks[index - 1], chunks[index], chunks[index + 1]
+        text = chunk[0] or chunk[1]
+        if not chunk[2] or (chunk[0] and chunk[1]) or before[2] or after[2]:
+            continue
+        space = text[: len(text) - len(text.lstrip())]
+        if space and text.strip() and after[1].startswith(space):
+            moved = text[len(space) :] + space
+            chunk[0 if chunk[0] else 1] = moved
+            before[0] += space
+            before[1] += space
+            after[0] = after[0][len(space) :]
+            after[1] = after[1][len(space) :]
+    return [tuple(chunk) for chunk in chunks]
+
+
+def _marked(tag, label, text):
+    # The hidden label says what colour and line style show, for screen readers and copies.
+    return format_html(
+        '<{tag}><span class="redline-hidden">[{label}: </span>{text}'
+        '<span class="redline-hidden">]</span></{tag}>',
+        tag=tag,
+        label=label,
+        text=text,
+    )
+
+
+def diff_text(old, new):
+    """Escaped HTML of ``old`` → ``new`` with <del> and <ins>: never trusts either text."""
+    parts = []
+    for old_text, new_text, changed in _changes(old, new):
+        if not changed:
+            parts.append(escape(new_text))
+            continue
+        if old_text:
+            parts.append(_marked("del", _("verwijderd"), old_text))
+        if new_text:
+            parts.append(_marked("ins", _("ingevoegd"), new_text))
+    return mark_safe("".join(parts))  # every piece is escaped above
+
+
+class _ParagraphText(HTMLParser):
+    """The plain text of each paragraph (or list item) of rich text; markup is dropped."""
+
+    BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs = []
+        self._text = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        self._text.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.paragraphs.append(text)
+        self._text = []
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def rich_text_paragraphs(html):
+    parser = _ParagraphText()
+    parser.feed(html or "")
+    parser.close()
+    return parser.paragraphs
+
+
+def diff_paragraphs(old_html, new_html):
+    """Rich text compared paragraph by paragraph: a list of escaped HTML paragraphs."""
+    a, b = rich_text_paragraphs(old_html), rich_text_paragraphs(new_html)
+    result = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            result.extend(escape(text) for text in b[j1:j2])
+        else:
+            # Rewritten paragraphs are paired in order; the rest is wholly added or removed.
+            pairs = zip_longest(a[i1:i2], b[j1:j2], fillvalue="")
+            result.extend(diff_text(old, new) for old, new in pairs)
+    return result
+
+
+# -- the letter's redline ------------------------------------------------------------------
+
+ADDED = "added"
+REMOVED = "removed"
+CHANGED = "changed"
+UNCHANGED = "unchanged"
+
+STATE_LABELS = {
+    ADDED: gettext_lazy("Nieuwe aanbeveling"),
+    REMOVED: gettext_lazy("Verwijderde aanbeveling"),
+    CHANGED: gettext_lazy("Gewijzigd"),
+}
+
+
+@dataclass
+class RecommendationChange:
+    state: str
+    old: RecommendationVersion | None
+    new: RecommendationVersion | None
+    moved: bool = False
+    number: SafeString = ""
+    heading: SafeString = ""
+    context: SafeString = ""
+    advice: SafeString = ""
+    labels: list = field(default_factory=list)
+
+
+def _text(value):
+    """A field value as the letter shows it."""
+    if isinstance(value, date):
+        return formats.date_format(value, "j F Y")
+    return "" if value is None else str(value)
+
+
+def _kind_label(value):
+    return str(AdviceKind(value).label) if value in AdviceKind.values else _text(value)
+
+
+def _moved_ids(old_list, new_list):
+    """Ids whose order relative to the others changed (not merely renumbered)."""
+    common = {r.id for r in old_list} & {r.id for r in new_list}
+    a = [r.id for r in old_list if r.id in common]
+    b = [r.id for r in new_list if r.id in common]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    kept = {
+        b[j]
+        for block in matcher.get_matching_blocks()
+        for j in range(block.b, block.b + block.size)
+    }
+    return common - kept
+
+
+def _recommendation_change(old, new, moved):
+    state = ADDED if old is None else REMOVED if new is None else CHANGED
+    if state == CHANGED and old.content == new.content:
+        state = UNCHANGED
+    change = RecommendationChange(state=state, old=old, new=new, moved=moved)
+    for name in ("number", "heading", "context", "advice"):
+        setattr(
+            change,
+            name,
+            diff_text(_text(getattr(old, name, "")), _text(getattr(new, name, ""))),
+        )
+    if state != UNCHANGED:
+        change.labels.append(STATE_LABELS[state])
+    if moved:
+        change.labels.append(
+            _("Verplaatst: was %(old)s, nu %(new)s") % {"old": old.number, "new": new.number}
+        )
+    return change
+
+
+def recommendation_changes(old_list, new_list):
+    """Recommendations matched by id, in the new order; removed ones where they used to be."""
+    new_ids = {r.id for r in new_list}
+    old_by_id = {r.id: r for r in old_list}
+    moved = _moved_ids(old_list, new_list)
+    # A removed recommendation follows the last surviving one that preceded it.
+    removed_after = {}
+    anchor = None
+    for recommendation in old_list:
+        if recommendation.id in new_ids:
+            anchor = recommendation.id
+        else:
+            removed_after.setdefault(anchor, []).append(recommendation)
+
+    def removed(anchor_id):
+        return [_recommendation_change(r, None, False) for r in removed_after.get(anchor_id, [])]
+
+    changes = removed(None)
+    for recommendation in new_list:
+        old = old_by_id.get(recommendation.id)
+        changes.append(_recommendation_change(old, recommendation, recommendation.id in moved))
+        changes.extend(removed(recommendation.id))
+    return changes
+
+
+@dataclass
+class Redline:
+    """Version ``old`` → version ``new`` of a letter, every text already escaped."""
+
+    old: LetterVersion
+    new: LetterVersion
+    fields: dict
+    introduction: list
+    closing: list
+    recommendations: list[RecommendationChange]
+
+    @property
+    def has_changes(self):
+        def seen(version):
+            return [(r.id, r.number, r.content) for r in version.recommendations]
+
+        return self.old.fields != self.new.fields or seen(self.old) != seen(self.new)
+
+    @property
+    def html(self):
+        return _render_letter(self)
+
+
+PLAIN_FIELDS = [
+    "reference",
+    "date",
+    "subject",
+    "addressee",
+    "salutation",
+    "signatory_name",
+    "signatory_role",
+]
+
+
+def letter_redline(old, new):
+    fields = {
+        name: diff_text(_text(old.fields[name]), _text(new.fields[name])) for name in PLAIN_FIELDS
+    }
+    fields["kind"] = diff_text(_kind_label(old.fields["kind"]), _kind_label(new.fields["kind"]))
+    return Redline(
+        old=old,
+        new=new,
+        fields=fields,
+        introduction=diff_paragraphs(old.fields["introduction"], new.fields["introduction"]),
+        closing=diff_paragraphs(old.fields["closing"], new.fields["closing"]),
+        recommendations=recommendation_changes(old.recommendations, new.recommendations),
+    )
+
+
+def _paragraphs(items, css_class=""):
+    return format_html_join("", '<p class="{}">{}</p>', ((css_class, item) for item in items))
+
+
+def _render_recommendation(change):
+    heading = format_html(
+        "{label} {number}{sep}{heading}",
+        label=_("Aanbeveling"),
+        number=change.number,
+        sep=": "
+        if (change.old and change.old.heading) or (change.new and change.new.heading)
+        else "",
+        heading=change.heading,
+    )
+    labels = format_html_join(
+        "", '<p class="redline-label">{}</p>', ((label,) for label in change.labels)
+    )
+    context = (
+        format_html('<div class="redline-text redline-context">{}</div>', change.context)
+        if change.context
+        else ""
+    )
+    return format_html(
+        '<section class="redline-rec redline-rec--{state}{moved}">{labels}'
+        '<h3 class="redline-rec-heading">{heading}</h3>{context}'
+        '<div class="redline-text redline-advice">{advice}</div></section>',
+        state=change.state,
+        moved=" redline-rec--moved" if change.moved else "",
+        labels=labels,
+        heading=heading,
+        context=context,
+        advice=change.advice,
+    )
+
+
+def _render_letter(redline):
+    f = redline.fields
+    return format_html(
+        '<article class="redline-letter" lang="nl">'
+        '<dl class="redline-meta">'
+        "<dt>{reference_label}</dt><dd>{reference}</dd>"
+        "<dt>{date_label}</dt><dd>{date}</dd>"
+        "<dt>{kind_label}</dt><dd>{kind}</dd></dl>"
+        '<div class="redline-text redline-addressee">{addressee}</div>'
+        '<p class="redline-subject"><strong>{subject_label}</strong> {subject}</p>'
+        '<p class="redline-salutation">{salutation}</p>'
+        "{introduction}{recommendations}{closing}"
+        '<p class="redline-signatory">{name}<br>{role}</p></article>',
+        reference_label=_("Kenmerk"),
+        reference=f["reference"],
+        date_label=_("Datum"),
+        date=f["date"],
+        kind_label=_("Soort advies"),
+        kind=f["kind"],
+        addressee=f["addressee"],
+        subject_label=_("Onderwerp:"),
+        subject=f["subject"],
+        salutation=f["salutation"],
+        introduction=_paragraphs(redline.introduction, "redline-introduction"),
+        recommendations=format_html_join(
+            "", "{}", ((_render_recommendation(c),) for c in redline.recommendations)
+        ),
+        closing=_paragraphs(redline.closing, "redline-closing"),
+        name=f["signatory_name"],
+        role=f["signatory_role"],
+    )
+
+
+def redline_html(version_a, version_b):
+    """The whole letter as a redline from ``version_a`` to ``version_b``, as safe HTML."""
+    return letter_redline(version_a, version_b).html
+
+
+# -- restore ------------------------------------------------------------------------------
+
+
+def restore_reason(version, reason=""):
+    text = _("Versie %(number)s teruggezet") % {"number": version.number}
+    if reason.strip():
+        text = f"{text}: {reason.strip()}"
+    return text[:REASON_MAX_LENGTH]
+
+
+def _tag(instance, user, reason):
+    instance._history_user = user
+    instance._change_reason = reason
+
+
+@transaction.atomic
+def restore_version(letter, history_id, user, reason=""):
+    """Make version ``history_id`` the newest version again; every version stays.
+
+    Raises PermissionDenied (with the reason) when the user may not edit the letter,
+    LookupError when the version does not belong to it, ValidationError when it cannot be done.
+    """
+    letter = AdviceLetter.objects.select_for_update().get(pk=letter.pk)
+    refusal = edit_refusal(user, letter)
+    if refusal:
+        raise PermissionDenied(refusal)
+    version = find_version(letter_versions(letter), history_id=history_id)
+    if version is None:
+        raise LookupError(history_id)
+    if version.is_latest:
+        raise ValidationError(_("Dit is al de huidige versie."), code="is_latest")
+    reference = version.fields["reference"]
+    if AdviceLetter.objects.filter(reference=reference).exclude(pk=letter.pk).exists():
+        raise ValidationError(
+            _("Het kenmerk %(reference)s van die versie is nu in gebruik bij een andere brief.")
+            % {"reference": reference},
+            code="reference_taken",
+        )
+    change_reason = restore_reason(version, reason)
+    for name in CONTENT_FIELDS:
+        setattr(letter, name, version.fields[name])
+    _tag(letter, user, change_reason)
+    # The letter first, then its recommendations: the same order as the admin, so they
+    # belong to this new version (see the module docstring).
+    letter.save()
+    _restore_recommendations(letter, version.recommendations, user, change_reason)
+    return letter
+
+
+def _restore_recommendations(letter, wanted, user, reason):
+    current = {r.pk: r for r in Recommendation.objects.filter(letter_id=letter.pk)}
+    wanted_ids = {r.id for r in wanted}
+    for pk, recommendation in current.items():
+        if pk not in wanted_ids:
+            _tag(recommendation, user, reason)
+            recommendation.delete()
+    missing = wanted_ids - set(current)
+    # A deleted recommendation comes back under its old id (its public label and any
+    # links stay valid), unless another letter's recommendation has taken that id since.
+    taken = set(Recommendation.objects.filter(pk__in=missing).values_list("pk", flat=True))
+    for old in wanted:
+        recommendation = current.get(old.id)
+        adding = recommendation is None
+        if adding:
+            recommendation = Recommendation(
+                id=None if old.id in taken else old.id, letter_id=letter.pk
+            )
+        values = {name: getattr(old, name) for name in RECOMMENDATION_FIELDS}
+        if not adding and all(getattr(recommendation, k) == v for k, v in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(recommendation, name, value)
+        _tag(recommendation, user, reason)
+        recommendation.save(force_insert=adding)
