@@ -49,6 +49,23 @@ MEETING_INDEX = {
     ),
 }
 
+# The AdviceIndexPage (advices.models.pages). Created by advices.demo.load, right after the
+# meeting index, so the menu reads: Bijeenkomsten, Adviezen, Over de Participatieraad.
+ADVICE_INDEX = {
+    "slug": "adviezen",
+    "title": "Adviezen",
+    "show_in_menus": True,
+    "intro": (
+        "De Participatieraad geeft het college van burgemeester en wethouders advies over het "
+        "sociaal domein. Hier leest u de adviezen die de raad heeft verstuurd. Elk advies "
+        "bestaat uit genummerde aanbevelingen. Per aanbeveling kunt u volgen wat ermee gebeurt."
+    ),
+    "search_description": (
+        "De adviezen van de Participatieraad Zwolle aan het college, met per aanbeveling wat "
+        "ermee gebeurt."
+    ),
+}
+
 ABOUT = {
     "slug": "over-de-participatieraad",
     "title": "Over de Participatieraad",

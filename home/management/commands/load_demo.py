@@ -2,14 +2,17 @@
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from advices.demo.load import load_demo_letters
 from home.demo.loader import CREATED, UNCHANGED, UPDATED, load_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Build the page tree and load the demo content (meetings, themes, council settings) "
-        "and one demo account per role. Safe to run again: existing content is left alone."
+        "Build the page tree and load the demo content (meetings, themes, council settings, "
+        "advice letters) and one demo account per role. Safe to run again: existing content "
+        "is left alone."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +32,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_accounts=False, refresh=False, **options):
         try:
-            report = load_demo(with_accounts=not no_accounts, refresh=refresh)
+            # One transaction: the advice letters need the pages, themes and accounts.
+            with transaction.atomic():
+                report = load_demo(with_accounts=not no_accounts, refresh=refresh)
+                load_demo_letters(report, refresh=refresh)
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
 

@@ -1,0 +1,215 @@
+"""Writes the demo advice letters and the "Adviezen" page; called by ``manage.py load_demo``.
+
+Runs after ``home.demo.loader`` (pages, themes, meetings, accounts) and adds to its report.
+Idempotent: a letter that is already there (by its fixed reference, or by subject for the
+concept, whose reference depends on the year it is loaded) is left alone, also with
+``--refresh``: sent letters are frozen, and a concept may have been edited since.
+
+Each letter is written the way the admin writes one: every draft is a save of the letter
+followed by the saves of its recommendations, with the author and a change reason, so the
+version history holds one version per draft. The status then moves only through
+``AdviceLetter.transition``, by the demo secretary.
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from advices.models import AdviceLetter, Recommendation
+from advices.models.pages import AdviceIndexPage
+from home.demo import pages
+from home.demo.loader import CREATED, UNCHANGED, UPDATED, corpus_dir
+from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme
+
+from .letters import LETTERS, MEMBER, SECRETARY
+
+LETTERS_KIND = "advice letters"
+INDEX_FIELDS = ["title", "intro", "show_in_menus", "search_description"]
+TRANSITION_PERMISSIONS = [
+    "advices.propose_adviceletter",
+    "advices.adopt_adviceletter",
+    "advices.send_adviceletter",
+]
+
+
+class LetterLoader:
+    def __init__(self, report, *, refresh=False):
+        self.report = report
+        self.refresh = refresh
+
+    def run(self):
+        self.ensure_advice_index()
+        users = self.demo_users()
+        if users is not None:
+            for data in LETTERS:
+                self.ensure_letter(data, users)
+        self.check_sources()
+        return self.report
+
+    # -- the "Adviezen" page -------------------------------------------------------------------
+
+    def home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        return HomePage.objects.child_of(Page.get_first_root_node()).first()
+
+    def ensure_advice_index(self):
+        home = self.home()
+        data = pages.ADVICE_INDEX
+        existing = Page.objects.child_of(home).filter(slug=data["slug"]).first()
+        if existing is not None:
+            page = existing.specific
+            if not isinstance(page, AdviceIndexPage):
+                self.report.notes.append(
+                    f"Skipped {home.url_path}{data['slug']}/: a page of another type "
+                    f"({type(page).__name__}) already has that slug."
+                )
+            elif self.refresh:
+                self._assign(page, data)
+                page.save_revision().publish()
+                self.report.count("pages", UPDATED)
+            else:
+                self.report.count("pages", UNCHANGED)
+            return page
+
+        if AdviceIndexPage.objects.descendant_of(home).exists():
+            # At most one per home page; keep the one that is there under another slug.
+            self.report.count("pages", UNCHANGED)
+            return AdviceIndexPage.objects.descendant_of(home).first()
+
+        page = AdviceIndexPage(slug=data["slug"], live=False)
+        self._assign(page, data)
+        meeting_index = MeetingIndexPage.objects.child_of(home).first()
+        if meeting_index is not None:
+            meeting_index.add_sibling(pos="right", instance=page)
+        else:
+            home.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.count("pages", CREATED)
+        return page
+
+    @staticmethod
+    def _assign(page, data):
+        for name in INDEX_FIELDS:
+            setattr(page, name, data[name])
+
+    # -- letters -------------------------------------------------------------------------------
+
+    def demo_users(self):
+        """The demo member and secretary, or None (with a note) if they cannot do the job."""
+        found = {
+            user.username: user
+            for user in get_user_model().objects.filter(username__in=[MEMBER, SECRETARY])
+        }
+        missing = sorted({MEMBER, SECRETARY} - set(found))
+        if missing:
+            self.report.notes.append(
+                "Demo advice letters skipped: they are written by the demo accounts "
+                f"{' and '.join(missing)}, which do not exist (run load_demo without "
+                "--no-accounts)."
+            )
+            return None
+        if not found[SECRETARY].has_perms(TRANSITION_PERMISSIONS):
+            self.report.notes.append(
+                f"Demo advice letters skipped: the account {SECRETARY} may not adopt and send "
+                "letters (run load_demo without --no-accounts to reset its group)."
+            )
+            return None
+        return found
+
+    def existing_letter(self, data):
+        if data.reference:
+            return AdviceLetter.objects.filter(reference=data.reference).first()
+        return AdviceLetter.objects.filter(subject=data.subject).order_by("pk").first()
+
+    def ensure_letter(self, data, users):
+        existing = self.existing_letter(data)
+        if existing is not None:
+            if existing.subject != data.subject:
+                self.report.notes.append(
+                    f"Demo advice letter {data.reference} ‘{data.subject}’ skipped: that "
+                    f"reference is taken by ‘{existing.subject}’."
+                )
+            elif self.refresh:
+                self.report.notes.append(
+                    f"{existing.reference} ‘{existing.subject}’ left as it is: --refresh does "
+                    "not touch advice letters."
+                )
+            self.report.count(LETTERS_KIND, UNCHANGED)
+            return existing
+
+        date = data.date or timezone.localdate()
+        letter = AdviceLetter(
+            reference=data.reference or AdviceLetter.propose_reference(date),
+            date=date,
+            subject=data.subject,
+            addressee=data.addressee,
+            salutation=data.salutation,
+            signatory_name=data.signatory_name,
+            signatory_role=data.signatory_role,
+            kind=data.kind,
+        )
+        letter.themes = list(Theme.objects.filter(slug__in=data.themes))
+        letter.meetings = list(MeetingPage.objects.filter(slug__in=data.meetings))
+
+        saved = {}  # index in data.recommendations -> Recommendation
+        for version, draft in enumerate(data.drafts, start=1):
+            self.save_draft(letter, data, version, draft, users[draft.author], saved)
+
+        for action, username, reason in data.transitions:
+            letter.transition(action, users[username], reason)
+
+        self.report.count(LETTERS_KIND, CREATED)
+        return letter
+
+    @staticmethod
+    def save_draft(letter, data, version, draft, user, saved):
+        """One version: the letter first, then its recommendations, as the admin saves them."""
+        letter.introduction = (
+            data.introduction if draft.introduction is None else draft.introduction
+        )
+        letter.closing = data.closing if draft.closing is None else draft.closing
+        letter._change_reason = draft.reason
+        letter._history_user = user
+        letter.save()
+
+        position = 0
+        for index, rec in enumerate(data.recommendations):
+            text = rec.text_at(version)
+            if text is None:
+                continue
+            position += 1
+            context, advice = text
+            wanted = {
+                "heading": rec.heading,
+                "context": context,
+                "advice": advice,
+                "sort_order": position - 1,
+                "number": position,
+            }
+            obj = saved.get(index)
+            if obj is None:
+                obj = saved[index] = Recommendation(letter=letter)
+            elif all(getattr(obj, name) == value for name, value in wanted.items()):
+                continue
+            for name, value in wanted.items():
+                setattr(obj, name, value)
+            obj._change_reason = draft.reason
+            obj._history_user = user
+            obj.save()
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def check_sources(self):
+        sources = {source for data in LETTERS for source in data.sources}
+        missing = sorted(source for source in sources if not (corpus_dir() / source).exists())
+        if missing:
+            self.report.notes.append(
+                f"Source documents of the advice letters not found in {corpus_dir()} (the "
+                f"letters are loaded from code, so this is only a note): {', '.join(missing)}"
+            )
+
+
+def load_demo_letters(report, *, refresh=False):
+    return LetterLoader(report, refresh=refresh).run()
