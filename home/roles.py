@@ -1,7 +1,9 @@
 """The council's user groups and what each may do, in one place.
 
 Called from data migrations with the historical app registry, so it only uses
-``apps.get_model``. Running it again brings existing groups in line.
+``apps.get_model``. Running it again brings existing groups in line: a change
+here ships with a new migration that calls ``sync_groups`` (the latest one
+depends on every app whose permissions are named below).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,11 @@ MODEL_PERMISSIONS = {
     COUNCIL_MEMBERS: [
         "wagtailadmin.access_admin",
         "home.view_theme",
+        "advices.add_adviceletter",
+        "advices.change_adviceletter",
+        "advices.view_adviceletter",
+        "advices.propose_adviceletter",
+        "advices.view_erratum",
     ],
     SECRETARIAT: [
         "wagtailadmin.access_admin",
@@ -32,6 +39,16 @@ MODEL_PERMISSIONS = {
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",
+        "advices.add_adviceletter",
+        "advices.change_adviceletter",
+        "advices.delete_adviceletter",
+        "advices.view_adviceletter",
+        "advices.propose_adviceletter",
+        "advices.adopt_adviceletter",
+        "advices.send_adviceletter",
+        "advices.add_erratum",
+        "advices.change_erratum",
+        "advices.view_erratum",
     ],
     MUNICIPALITY: [
         "wagtailadmin.access_admin",
@@ -83,9 +100,14 @@ def ensure_permissions_exist(apps):
 
 
 def _permission(apps, dotted):
+    """The permission, or None while its app is not migrated yet (a later sync adds it)."""
     Permission = apps.get_model("auth", "Permission")
     app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def _permissions(apps, names):
+    return [perm for perm in (_permission(apps, name) for name in names) if perm is not None]
 
 
 def sync_groups(apps, schema_editor=None):
@@ -101,20 +123,17 @@ def sync_groups(apps, schema_editor=None):
 
     for name in GROUP_DESCRIPTIONS:
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set([_permission(apps, p) for p in MODEL_PERMISSIONS[name]])
+        group.permissions.set(_permissions(apps, MODEL_PERMISSIONS[name]))
         if root_page is not None:
             GroupPagePermission.objects.filter(group=group).delete()
-            for codename in PAGE_PERMISSIONS[name]:
+            page_permissions = [f"wagtailcore.{codename}" for codename in PAGE_PERMISSIONS[name]]
+            for permission in _permissions(apps, page_permissions):
                 GroupPagePermission.objects.create(
-                    group=group,
-                    page=root_page,
-                    permission=_permission(apps, f"wagtailcore.{codename}"),
+                    group=group, page=root_page, permission=permission
                 )
         if root_collection is not None:
             GroupCollectionPermission.objects.filter(group=group).delete()
-            for dotted in COLLECTION_PERMISSIONS[name]:
+            for permission in _permissions(apps, COLLECTION_PERMISSIONS[name]):
                 GroupCollectionPermission.objects.create(
-                    group=group,
-                    collection=root_collection,
-                    permission=_permission(apps, dotted),
+                    group=group, collection=root_collection, permission=permission
                 )

@@ -63,3 +63,35 @@ def add_standard_page(parent, title, body=(), **fields):
     page = StandardPage(title=title, body=list(body), **fields)
     parent.add_child(instance=page)
     return page
+
+
+def make_letter(recommendations=3, status=None, user=None, **fields):
+    """A letter with numbered recommendations, moved through the lifecycle up to ``status``."""
+    from advices.models import AdviceLetter, LetterStatus, Recommendation
+
+    fields.setdefault("reference", AdviceLetter.propose_reference(fields.get("date")))
+    fields.setdefault("subject", "Sterke sociale basis")
+    fields.setdefault("addressee", "Aan het college van burgemeester en wethouders")
+    fields.setdefault("introduction", "<p>Op 9 mei 2022 organiseerde de raad een ontmoeting.</p>")
+    fields.setdefault("signatory_name", "Aljona Wertheim")
+    letter = AdviceLetter.objects.create(**fields)
+    for number in range(1, recommendations + 1):
+        Recommendation.objects.create(
+            letter=letter,
+            sort_order=number,
+            heading="Betekenisvolle sociale contacten",
+            context=f"Toelichting {number}.",
+            advice=f"Wij adviseren u maatregel {number} te nemen.",
+        )
+    path = {
+        None: [],
+        LetterStatus.CONCEPT: [],
+        LetterStatus.PROPOSED: ["propose"],
+        LetterStatus.ADOPTED: ["propose", "adopt"],
+        LetterStatus.SENT: ["propose", "adopt", "send"],
+    }[status]
+    if path:
+        actor = user or UserFactory(username="secretaris-fabriek", groups=["Secretariaat"])
+        for action in path:
+            letter.transition(action, actor)
+    return letter

@@ -1,0 +1,231 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from advices.freeze import LetterFrozenError, refuse_if_frozen
+from advices.models.status import EDITABLE_STATUSES, PUBLIC_STATUSES, AdviceKind, LetterStatus
+
+LETTER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# The fields that make up the letter's text; frozen once it is adopted.
+CONTENT_FIELDS = [
+    "reference",
+    "date",
+    "subject",
+    "addressee",
+    "salutation",
+    "introduction",
+    "closing",
+    "signatory_name",
+    "signatory_role",
+    "kind",
+]
+
+reference_validator = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9-]*$",
+    _("Gebruik alleen letters, cijfers en streepjes, bijvoorbeeld PR-2022-07."),
+)
+
+
+class AdviceLetterQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def update(self, **kwargs):
+        if set(kwargs) & set(CONTENT_FIELDS):
+            refuse_if_frozen(self.values_list("pk", flat=True))
+        return super().update(**kwargs)
+
+    def delete(self):
+        refuse_if_frozen(self.values_list("pk", flat=True))
+        return super().delete()
+
+
+class AdviceLetter(index.Indexed, ClusterableModel):
+    """An advice letter from the council to the college van B&W."""
+
+    reference = models.CharField(
+        _("kenmerk"),
+        max_length=30,
+        unique=True,
+        validators=[reference_validator],
+        help_text=_("Wordt voorgesteld; blijft na verzenden voor altijd hetzelfde."),
+    )
+    date = models.DateField(_("datum"), default=datetime.date.today)
+    subject = models.CharField(_("onderwerp"), max_length=255)
+    addressee = models.TextField(_("aan"))
+    salutation = models.CharField(_("aanhef"), max_length=150, default=_("Geacht college,"))
+    introduction = RichTextField(_("inleiding"), features=LETTER_FEATURES)
+    closing = RichTextField(_("slot"), features=LETTER_FEATURES, blank=True)
+    signatory_name = models.CharField(_("ondertekend door"), max_length=150)
+    signatory_role = models.CharField(_("functie"), max_length=150, default=_("Voorzitter"))
+    kind = models.CharField(
+        _("soort advies"),
+        max_length=20,
+        choices=AdviceKind.choices,
+        default=AdviceKind.UNREQUESTED,
+    )
+    themes = ParentalManyToManyField(
+        "home.Theme", verbose_name=_("thema's"), blank=True, related_name="advice_letters"
+    )
+    meetings = ParentalManyToManyField(
+        "home.MeetingPage",
+        verbose_name=_("bijeenkomsten"),
+        blank=True,
+        related_name="advice_letters",
+        help_text=_("De bijeenkomsten waarop dit advies steunt."),
+    )
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=LetterStatus.choices,
+        default=LetterStatus.CONCEPT,
+        editable=False,
+        db_index=True,
+    )
+    status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status gewijzigd door"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    adopted_at = models.DateTimeField(_("vastgesteld op"), null=True, editable=False)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, editable=False)
+    # Raised on every save: an edit form that loaded an older value is out of date.
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    history = HistoricalRecords(
+        verbose_name=_("versie van een adviesbrief"),
+        excluded_fields=["updated_at"],
+    )
+
+    objects = AdviceLetterQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("subject"),
+        index.SearchField("introduction"),
+        index.SearchField("reference"),
+        index.AutocompleteField("subject"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("adviesbrief")
+        verbose_name_plural = _("adviesbrieven")
+        permissions = [
+            ("propose_adviceletter", _("Kan een adviesbrief ter vaststelling voorleggen")),
+            ("adopt_adviceletter", _("Kan een adviesbrief vaststellen")),
+            ("send_adviceletter", _("Kan een adviesbrief versturen")),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.subject}"
+
+    # -- state -----------------------------------------------------------------
+
+    @property
+    def is_editable(self):
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_public(self):
+        return self.status in PUBLIC_STATUSES
+
+    @cached_property
+    def short_reference(self):
+        """The reference without the council prefix, for recommendation labels ("2022-07")."""
+        prefix, _sep, rest = self.reference.partition("-")
+        return rest if rest and prefix.isalpha() else self.reference
+
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        # Atomic: a refused change to themes or meetings (committed after the row) undoes all.
+        if not self._state.adding and self.pk:
+            stored = (
+                AdviceLetter.objects.filter(pk=self.pk).values(*CONTENT_FIELDS, "status").first()
+            )
+            if stored and stored["status"] not in EDITABLE_STATUSES:
+                changed = [name for name in CONTENT_FIELDS if stored[name] != getattr(self, name)]
+                if changed:
+                    raise LetterFrozenError()
+        self.edit_version += 1
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        refuse_if_frozen([self.pk])
+        return super().delete(*args, **kwargs)
+
+    def renumber_recommendations(self):
+        """Number the recommendations 1, 2, 3 ... in their order; only while editable."""
+        if not self.is_editable:
+            return
+        for position, recommendation in enumerate(
+            self.recommendations.order_by("sort_order", "pk"), start=1
+        ):
+            if recommendation.number != position:
+                recommendation.number = position
+                recommendation.save(update_fields=["number"])
+
+    # -- transitions -------------------------------------------------------------
+
+    @transaction.atomic
+    def transition(self, action, user, reason=""):
+        """Move the letter to its next status: the only way its status ever changes."""
+        from advices.rules import TRANSITIONS, transition_refusal
+
+        current = AdviceLetter.objects.select_for_update().get(pk=self.pk)
+        refusal = transition_refusal(user, action, current)
+        if refusal:
+            if action in TRANSITIONS and not user.has_perm(TRANSITIONS[action][2]):
+                raise PermissionDenied(refusal)
+            raise ValidationError(refusal, code="transition_refused")
+        target = TRANSITIONS[action][1]
+        now = timezone.now()
+        if action in ("propose", "adopt", "send"):
+            current.renumber_recommendations()
+        current.status = target
+        current.status_changed_at = now
+        current.status_changed_by = user
+        if target == LetterStatus.ADOPTED:
+            current.adopted_at = now
+        if target == LetterStatus.SENT:
+            current.sent_at = now
+        current._change_reason = reason or str(current.get_status_display())
+        current._history_user = user
+        current.save()
+        self.refresh_from_db()
+        return self
+
+    # -- defaults ------------------------------------------------------------------
+
+    @classmethod
+    def propose_reference(cls, date=None, prefix="PR"):
+        """The next free reference for the year, e.g. PR-2022-07."""
+        year = (date or datetime.date.today()).year
+        taken = set(
+            cls.objects.filter(reference__startswith=f"{prefix}-{year}-").values_list(
+                "reference", flat=True
+            )
+        )
+        number = len(taken) + 1
+        while f"{prefix}-{year}-{number:02d}" in taken:
+            number += 1
+        return f"{prefix}-{year}-{number:02d}"

@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from advices.models import LetterStatus
+from advices.rules import TRANSITION_LABELS, TRANSITIONS, available_transitions, transition_refusal
+from advices.views.admin_base import LetterAdminViewMixin, refuse
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(choices=[(name, name) for name in TRANSITIONS])
+    reason = forms.CharField(
+        label=_("Toelichting (niet verplicht)"),
+        required=False,
+        max_length=100,
+        help_text=_("Komt in de lijst met versies."),
+    )
+
+
+class LetterStatusView(LetterAdminViewMixin, TemplateView):
+    """Shows where the letter is in its lifecycle and offers the next steps."""
+
+    template_name = "advices/admin/letter_status.html"
+    page_title = _("Status")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            letter=self.letter,
+            lifecycle=LetterStatus.choices,
+            form=kwargs.get("form") or TransitionForm(),
+            actions=[
+                {"name": name, "label": TRANSITION_LABELS[name]}
+                for name in available_transitions(user, self.letter)
+            ],
+            refusals=[
+                {
+                    "label": TRANSITION_LABELS[name],
+                    "reason": transition_refusal(user, name, self.letter),
+                }
+                for name in TRANSITIONS
+                if TRANSITIONS[name][0] == self.letter.status
+                and transition_refusal(user, name, self.letter)
+            ],
+            history=self.letter.history.select_related("history_user")[:10],
+            edit_url=self.letter_url("edit") if self.letter.is_editable else None,
+            versions_url=self.letter_url("versions"),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            return refuse(request, _("Deze statuswijziging bestaat niet."), status=400)
+        action = form.cleaned_data["action"]
+        try:
+            self.letter.transition(action, request.user, form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            return refuse(request, str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.letter_url("status"))
+        messages.success(
+            request,
+            _("De brief heeft nu de status '%(status)s'.")
+            % {"status": self.letter.get_status_display()},
+        )
+        return redirect(self.letter_url("status"))

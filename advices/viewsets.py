@@ -1,0 +1,128 @@
+"""Admin registration of advice letters and errata as Wagtail snippet viewsets."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from advices.forms import AdviceLetterAdminForm
+from advices.models import AdviceLetter, Erratum
+from advices.rules import edit_refusal
+from advices.views.status import LetterStatusView
+
+
+class LetterEditView(EditView):
+    """Sends users to the status page when the letter's text may no longer change."""
+
+    def dispatch(self, request, *args, **kwargs):
+        letter = AdviceLetter.objects.filter(pk=kwargs.get("pk")).first()
+        if letter is not None and request.user.is_authenticated:
+            refusal = edit_refusal(request.user, letter)
+            if refusal and request.user.has_perm("advices.view_adviceletter"):
+                messages.warning(request, refusal)
+                return redirect("wagtailsnippets_advices_adviceletter:status", letter.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        for label, name, icon in [
+            (_("Status"), "status", "tasks"),
+            (_("Versies"), "versions", "history"),
+        ]:
+            buttons.append(
+                Button(
+                    label,
+                    url=reverse(
+                        f"wagtailsnippets_advices_adviceletter:{name}", args=[self.object.pk]
+                    ),
+                    icon_name=icon,
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class StatusColumn(Column):
+    cell_template_name = "advices/admin/status_cell.html"
+
+
+class AdviceLetterViewSet(SnippetViewSet):
+    model = AdviceLetter
+    icon = "doc-full"
+    menu_label = _("Adviesbrieven")
+    menu_order = 200
+    add_to_admin_menu = True
+    edit_view_class = LetterEditView
+    list_display = [
+        "reference",
+        "subject",
+        "date",
+        StatusColumn("status", label=_("Status")),
+        "updated_at",
+    ]
+    list_filter = ["status", "kind", "themes"]
+    search_fields = ["subject", "reference"]
+    ordering = ["-date", "-pk"]
+    copy_view_enabled = False
+
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]), FieldPanel("kind")],
+                heading=_("Brief"),
+            ),
+            FieldPanel("subject"),
+            FieldPanel("addressee"),
+            FieldPanel("salutation"),
+            FieldPanel("introduction"),
+            InlinePanel(
+                "recommendations",
+                heading=_("Aanbevelingen"),
+                label=_("Aanbeveling"),
+                help_text=_("De volgorde bepaalt het nummer. Na verzenden liggen de nummers vast."),
+            ),
+            FieldPanel("closing"),
+            FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_role")]),
+            MultiFieldPanel([FieldPanel("themes"), FieldPanel("meetings")], heading=_("Verbanden")),
+            FieldPanel("change_reason"),
+            FieldPanel("loaded_version"),
+        ],
+        base_form_class=AdviceLetterAdminForm,
+    )
+
+    @property
+    def status_view(self):
+        return LetterStatusView.as_view()
+
+    def get_urlpatterns(self):
+        from advices.views.versions import (
+            LetterCompareView,
+            LetterRestoreView,
+            LetterVersionsView,
+        )
+
+        return super().get_urlpatterns() + [
+            path("status/<int:pk>/", self.status_view, name="status"),
+            path("versies/<int:pk>/", LetterVersionsView.as_view(), name="versions"),
+            path("vergelijk/<int:pk>/", LetterCompareView.as_view(), name="compare"),
+            path(
+                "herstel/<int:pk>/<int:history_id>/",
+                LetterRestoreView.as_view(),
+                name="restore",
+            ),
+        ]
+
+
+class ErratumViewSet(SnippetViewSet):
+    model = Erratum
+    icon = "warning"
+    menu_label = _("Errata")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["letter", "date"]
+    panels = [FieldPanel("letter"), FieldPanel("date"), FieldPanel("text")]

@@ -1,0 +1,32 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from advices.freeze import FROZEN_MESSAGE
+from advices.models import AdviceLetter, Erratum
+from advices.viewsets import AdviceLetterViewSet, ErratumViewSet
+
+register_snippet(AdviceLetterViewSet)
+register_snippet(ErratumViewSet)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_frozen_letters(request, instances):
+    """Single and bulk delete alike: a letter that is adopted or sent is kept."""
+    frozen = [
+        instance
+        for instance in instances
+        if isinstance(instance, AdviceLetter) and not instance.is_editable
+    ]
+    if frozen:
+        messages.error(request, FROZEN_MESSAGE)
+        return redirect("wagtailsnippets_advices_adviceletter:list")
+    return None
+
+
+@hooks.register("after_create_snippet")
+def record_erratum_author(request, instance):
+    if isinstance(instance, Erratum) and instance.created_by_id is None:
+        instance.created_by = request.user
+        instance.save(update_fields=["created_by"])
