@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from advices.rules import edit_refusal
-from advices.versions import find_version, letter_redline, letter_versions, restore_version
+from advices.redline import letter_redline
+from advices.versions import find_version, letter_versions, restore_version
 from advices.views.admin_base import LetterAdminViewMixin, refuse
 
 

@@ -11,16 +11,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from advices.models import AdviceLetter, LetterStatus, Recommendation
-from advices.versions import (
+from advices.redline import (
     ADDED,
     CHANGED,
     REMOVED,
     UNCHANGED,
     diff_text,
     letter_redline,
-    letter_versions,
     rich_text_paragraphs,
 )
+from advices.versions import letter_versions
 from tests.advices.admin_forms import letter_form_data
 from tests.factories import UserFactory, make_letter
 
