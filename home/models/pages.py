@@ -18,7 +18,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.MeetingIndexPage", "home.StandardPage"]
+    subpage_types = ["home.MeetingIndexPage", "advices.AdviceIndexPage", "home.StandardPage"]
 
     class Meta:
         verbose_name = _("startpagina")

@@ -1,0 +1,199 @@
+"""The public side of the advice letters: one page that lists the sent letters and shows
+each letter and each recommendation on its own stable URL.
+
+Only public letters (``AdviceLetter.objects.public()``, i.e. sent ones) are ever looked up
+here, so a concept, a letter ter vaststelling or an adopted but unsent letter gives a 404
+by every URL.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from advices.models.letters import AdviceLetter
+from advices.models.recommendations import Recommendation
+
+LETTERS_PER_PAGE = 10
+
+
+def group_by_heading(recommendations):
+    """Consecutive recommendations with the same heading share one section, in order."""
+    groups = []
+    for recommendation in recommendations:
+        if groups and groups[-1]["heading"] == recommendation.heading:
+            groups[-1]["recommendations"].append(recommendation)
+        else:
+            groups.append({"heading": recommendation.heading, "recommendations": [recommendation]})
+    return groups
+
+
+class AdviceIndexPage(RoutablePageMixin, Page):
+    """ "Adviezen": the council's sent advice letters, each letter and each recommendation."""
+
+    intro = models.TextField(_("inleiding"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht van adviezen")
+        verbose_name_plural = _("overzichten van adviezen")
+
+    # -- finding the page and its URLs ---------------------------------------------
+
+    @classmethod
+    def for_request(cls, request):
+        """The live, public advice index of the request's site, or None."""
+        site = Site.find_for_request(request) if request else None
+        pages = cls.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        return pages.first()
+
+    def letter_url(self, letter, request=None):
+        return self.get_url(request) + self.reverse_subpage("letter", args=[letter.reference])
+
+    def recommendation_url(self, letter, number, request=None):
+        return self.get_url(request) + self.reverse_subpage(
+            "recommendation", args=[letter.reference, number]
+        )
+
+    def theme_url(self, theme, request=None):
+        return f"{self.get_url(request)}?{urlencode({'thema': theme.slug})}"
+
+    # -- data ------------------------------------------------------------------------
+
+    @staticmethod
+    def public_letters():
+        return AdviceLetter.objects.public().order_by("-date", "-pk")
+
+    def _public_letter_or_404(self, reference):
+        letter = self.public_letters().filter(reference=reference).first()
+        if letter is None:
+            raise Http404("Geen verzonden adviesbrief met dit kenmerk.")
+        return letter
+
+    def _letter_trail_step(self, letter, url=None):
+        return {"title": f"{letter.reference} {letter.subject}", "url": url}
+
+    # -- routes ----------------------------------------------------------------------
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        from advices.advice_filters import AdviceFilter
+        from home.pagination import PAGE_PARAM, pagination_links
+
+        letter_filter = AdviceFilter(request.GET, self.public_letters())
+        # A subquery, not Count() over a join: the paginator's count stays a plain count.
+        count = (
+            Recommendation.objects.filter(letter=models.OuterRef("pk"))
+            .order_by()
+            .values("letter")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
+        letters = letter_filter.queryset().annotate(
+            recommendation_count=Coalesce(models.Subquery(count), 0)
+        )
+        paginator = Paginator(letters, LETTERS_PER_PAGE)
+        requested_page = request.GET.get(PAGE_PARAM, "1")
+        page_obj = paginator.get_page(requested_page)
+        shown = list(
+            page_obj.object_list.defer("introduction", "closing").prefetch_related("themes")
+        )
+        for letter in shown:
+            letter.public_url = self.letter_url(letter, request)
+        return self.render(
+            request,
+            context_overrides={
+                "letter_filter": letter_filter,
+                "paginator": paginator,
+                "page_obj": page_obj,
+                "pagination": pagination_links(page_obj, letter_filter.values),
+                "letters": shown,
+                "page_number_ignored": str(page_obj.number) != requested_page.strip(),
+            },
+        )
+
+    @path("<str:reference>/", name="letter")
+    def letter_route(self, request, reference):
+        letter = self._public_letter_or_404(reference)
+        recommendations = list(letter.recommendations.order_by("sort_order", "pk"))
+        for recommendation in recommendations:
+            recommendation.letter = letter  # the label needs the letter: no query per item
+            recommendation.public_url = self.recommendation_url(
+                letter, recommendation.number, request
+            )
+        themes = list(letter.themes.all())
+        for theme in themes:
+            theme.filter_url = self.theme_url(theme, request)
+        return self.render(
+            request,
+            template="advices/letter_detail.html",
+            context_overrides={
+                "letter": letter,
+                "letter_url": self.letter_url(letter, request),
+                "recommendation_groups": group_by_heading(recommendations),
+                "recommendation_count": len(recommendations),
+                "themes": themes,
+                "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
+                "errata": list(letter.errata.order_by("date", "pk")),
+                "breadcrumb_trail": [self._letter_trail_step(letter)],
+            },
+        )
+
+    @path("<str:reference>/aanbeveling/<int:number>/", name="recommendation")
+    def recommendation_route(self, request, reference, number):
+        letter = self._public_letter_or_404(reference)
+        recommendation = (
+            Recommendation.objects.filter(letter=letter, number=number)
+            .order_by("sort_order", "pk")
+            .first()
+        )
+        if recommendation is None:
+            raise Http404("Deze brief heeft geen aanbeveling met dit nummer.")
+        recommendation.letter = letter
+        letter_url = self.letter_url(letter, request)
+        return self.render(
+            request,
+            template="advices/recommendation_detail.html",
+            context_overrides={
+                "letter": letter,
+                "recommendation": recommendation,
+                "letter_url": letter_url,
+                "anchor_url": f"{letter_url}#aanbeveling-{recommendation.number}",
+                "recommendation_url": self.recommendation_url(
+                    letter, recommendation.number, request
+                ),
+                "permalink": self.get_full_url(request)
+                + self.reverse_subpage("recommendation", args=[letter.reference, number]),
+                "errata": list(letter.errata.order_by("date", "pk")),
+                "breadcrumb_trail": [
+                    self._letter_trail_step(letter, letter_url),
+                    {"title": _("Aanbeveling %(label)s") % {"label": recommendation.label}},
+                ],
+            },
+        )
+
+
+def public_letters_with_urls(letters, request=None):
+    """The public letters of ``letters`` as a list, each with ``public_url`` (None when the
+    site has no advice index). One query for the letters; only if there are any, two more
+    (view restrictions, the page) to find the advice index."""
+    letters = list(letters.public())
+    index_page = AdviceIndexPage.for_request(request) if letters else None
+    for letter in letters:
+        letter.public_url = index_page.letter_url(letter, request) if index_page else None
+    return letters

@@ -1,0 +1,137 @@
+"""The public advice pages in a real browser: axe-core finds no accessibility violation on
+the list of letters, on a letter and on a recommendation, and they work without JavaScript.
+"""
+
+import datetime
+
+import pytest
+
+from advices.models import AdviceIndexPage, Erratum, LetterStatus, Recommendation
+from home.models import CouncilSettings
+from tests.factories import ThemeFactory, UserFactory, add_meeting, build_site, make_letter
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server answers from another thread, so the data must be committed; see
+    # tests/browser/test_public_pages.py for why serialized_rollback is needed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+HEADINGS = ["Betekenisvolle sociale contacten"] * 3 + ["Zelfredzaam leven"] * 2
+
+
+@pytest.fixture
+def advice(live_server):
+    """A home page with an advice index and one sent letter of five recommendations."""
+    home, meeting_index = build_site("Participatieraad Zwolle")
+    council = CouncilSettings.for_site(home.get_site())
+    council.name = "Participatieraad Zwolle"
+    council.municipality = "Zwolle"
+    council.save()
+    index = home.add_child(
+        instance=AdviceIndexPage(
+            title="Adviezen", slug="adviezen", intro="Alle adviezen aan het college."
+        )
+    )
+    meeting = add_meeting(meeting_index, "Ontmoet en groet", datetime.date(2022, 5, 9))
+    theme = ThemeFactory(name="Sterke sociale basis", slug="sterke-sociale-basis")
+
+    letter = make_letter(
+        recommendations=0,
+        reference="PR-2022-07",
+        date=datetime.date(2022, 6, 17),
+        subject="Sterke sociale basis",
+        closing="<p>Met vriendelijke groet,</p>",
+    )
+    for number, heading in enumerate(HEADINGS, start=1):
+        Recommendation.objects.create(
+            letter=letter,
+            sort_order=number,
+            heading=heading,
+            context=f"Tijdens de ontmoeting kwam punt {number} naar voren.",
+            advice=f"Wij adviseren u om maatregel {number} te nemen.",
+        )
+    letter.themes.set([theme])
+    letter.meetings.set([meeting])
+    letter.save()
+    secretary = UserFactory(username="secretaris-browser", groups=["Secretariaat"])
+    for action in ["propose", "adopt", "send"]:
+        letter.transition(action, secretary)
+    assert letter.status == LetterStatus.SENT
+    Erratum.objects.create(
+        letter=letter,
+        date=datetime.date(2022, 7, 1),
+        text="In aanbeveling 3 staat 2019; lees 2020.",
+    )
+    return {
+        "advice index": index.url,
+        "letter": index.letter_url(letter),
+        "recommendation": index.recommendation_url(letter, 3),
+        "meeting report": meeting.url,
+    }
+
+
+def open_url(page, live_server, path):
+    failed = []
+
+    def record_failure(response):
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            failed.append(f"{response.status} {response.url}")
+
+    page.on("response", record_failure)
+    response = page.goto(live_server.url + path)
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    page.wait_for_load_state("load")
+    assert not failed, f"{path}: these requests failed:\n" + "\n".join(failed)
+    return page
+
+
+PAGES = ["advice index", "letter", "recommendation", "meeting report"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations(page, live_server, advice, assert_accessible, name):
+    assert_accessible(open_url(page, live_server, advice[name]))
+
+
+@pytest.mark.parametrize("name", ["advice index", "letter", "recommendation"])
+def test_page_works_without_javascript(new_context, live_server, advice, name):
+    page = open_url(new_context(java_script_enabled=False).new_page(), live_server, advice[name])
+    heading = page.locator("main#inhoud h1")
+    assert heading.count() == 1 and heading.is_visible(), f"{name}: no visible h1 in main"
+
+
+def test_headings_are_in_order_on_the_letter(page, live_server, advice):
+    open_url(page, live_server, advice["letter"])
+    levels = page.evaluate(
+        """() => [...document.querySelectorAll("main h1, main h2, main h3, main h4")]
+            .map((h) => Number(h.tagName[1]))"""
+    )
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    # Two headed sections: the recommendations under "Betekenisvolle sociale contacten"
+    # share one h2, the next heading starts a new one.
+    assert page.locator("main h2", has_text="Betekenisvolle sociale contacten").count() == 1
+    assert page.locator("main h2", has_text="Zelfredzaam leven").count() == 1
+    assert page.locator("main h3", has_text="Aanbeveling 2022-07 / ").count() == len(HEADINGS)
+
+
+def test_recommendation_link_lands_on_its_anchor(page, live_server, advice):
+    open_url(page, live_server, advice["recommendation"])
+    with page.expect_navigation():
+        page.locator("main a", has_text="Lees deze aanbeveling in de hele brief").click()
+    assert page.url.endswith("/adviezen/PR-2022-07/#aanbeveling-3")
+    target = page.locator("#aanbeveling-3")
+    assert target.is_visible()
+    assert target.evaluate("(el) => el.matches(':target')")
+
+
+@pytest.mark.parametrize("name", ["advice index", "letter", "recommendation"])
+def test_no_horizontal_scrolling_at_400_percent_zoom(new_context, live_server, advice, name):
+    # 1280 x 1024 CSS pixels at 400% zoom (WCAG 1.4.10 Reflow).
+    page = new_context(viewport={"width": 320, "height": 256}).new_page()
+    open_url(page, live_server, advice[name])
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+    )
+    assert widths["scroll"] <= widths["inner"] + 1, f"{name}: {widths}"
