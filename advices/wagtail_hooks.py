@@ -1,6 +1,9 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
 from advices.freeze import FROZEN_MESSAGE
@@ -30,3 +33,21 @@ def record_erratum_author(request, instance):
     if isinstance(instance, Erratum) and instance.created_by_id is None:
         instance.created_by = request.user
         instance.save(update_fields=["created_by"])
+
+
+@hooks.register("register_snippet_listing_buttons")
+def letter_listing_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, AdviceLetter):
+        return []
+    return [
+        Button(
+            label,
+            url=reverse(f"wagtailsnippets_advices_adviceletter:{name}", args=[snippet.pk]),
+            icon_name=icon,
+            priority=priority,
+        )
+        for label, name, icon, priority in [
+            (_("Status en volgende stap"), "status", "tasks", 5),
+            (_("Versies"), "versions", "history", 6),
+        ]
+    ]

@@ -136,3 +136,11 @@ def test_edit_form_renders_with_its_recommendations(client, member, site_tree):
     assert response.status_code == 200
     assert "Wij adviseren u maatregel 2 te nemen." in html
     assert "Wat heeft u veranderd?" in html
+
+
+def test_list_rows_link_to_status_and_versions(client, member, site_tree):
+    letter = make_letter()
+    client.force_login(member)
+    html = client.get(reverse("wagtailsnippets_advices_adviceletter:list")).content.decode()
+    assert reverse("wagtailsnippets_advices_adviceletter:status", args=[letter.pk]) in html
+    assert reverse("wagtailsnippets_advices_adviceletter:versions", args=[letter.pk]) in html
