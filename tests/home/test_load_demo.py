@@ -75,11 +75,12 @@ def test_running_twice_creates_nothing_new():
     assert counts() == first
     assert first["meetings"] == 2
     assert first["standard pages"] == 3
-    assert first["pages"] == 1 + 1 + 1 + 3 + 2  # tree root, home, index, standard, meetings
+    # tree root, home, meeting index, advice index, standard pages, meetings
+    assert first["pages"] == 1 + 1 + 1 + 1 + 3 + 2
     assert first["themes"] >= 5
     assert first["participant groups"] == 4 + 5
     assert first["users"] == len(ACCOUNTS) == 4
-    assert "pages: 0 created, 0 updated, 7 unchanged" in output
+    assert "pages: 0 created, 0 updated, 8 unchanged" in output
 
 
 @pytest.mark.django_db
@@ -103,13 +104,14 @@ def test_home_page_replaces_the_welcome_page_and_is_the_default_site_root(rf):
 
 
 @pytest.mark.django_db
-def test_pages_are_published_and_the_menu_holds_meetings_and_about():
+def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
     load_demo()
     home = HomePage.objects.get()
     children = {page.slug: page for page in home.get_children().specific()}
 
     assert list(children) == [
         "bijeenkomsten",
+        "adviezen",
         "over-de-participatieraad",
         "toegankelijkheid",
         "privacy",
@@ -117,6 +119,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_and_about():
     assert isinstance(children["bijeenkomsten"], MeetingIndexPage)
     assert {slug for slug, page in children.items() if page.show_in_menus} == {
         "bijeenkomsten",
+        "adviezen",
         "over-de-participatieraad",
     }
     for page in Page.objects.filter(depth__gte=2):
@@ -303,4 +306,4 @@ def test_a_second_run_keeps_edits_and_refresh_restores_the_demo_content():
     assert Theme.objects.get(pk=theme.pk).description != "Aangepast"
     assert MeetingPage.objects.count() == 2
     assert MeetingParticipantGroup.objects.count() == 9
-    assert Revision.objects.count() == revisions + 7
+    assert Revision.objects.count() == revisions + 8

@@ -3,13 +3,18 @@
 import pytest
 from wagtail.models import Page
 
+from advices.models import AdviceIndexPage
 from home.models import HomePage, MeetingIndexPage, MeetingPage, StandardPage
 from tests.factories import UserFactory, add_meeting, add_standard_page
 
 
 def test_allowed_children_per_page_type(site_tree):
     home, index = site_tree
-    assert set(home.specific_class.allowed_subpage_models()) == {MeetingIndexPage, StandardPage}
+    assert set(home.specific_class.allowed_subpage_models()) == {
+        AdviceIndexPage,
+        MeetingIndexPage,
+        StandardPage,
+    }
     assert MeetingIndexPage.allowed_subpage_models() == [MeetingPage]
     assert MeetingPage.allowed_subpage_models() == []
     assert StandardPage.allowed_subpage_models() == [StandardPage]
