@@ -49,6 +49,7 @@ MODEL_PERMISSIONS = {
         "advices.add_erratum",
         "advices.change_erratum",
         "advices.view_erratum",
+        "advices.change_lettersettings",
     ],
     MUNICIPALITY: [
         "wagtailadmin.access_admin",
