@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from advices.rules import edit_refusal
 from advices.redline import letter_redline
+from advices.rules import edit_refusal
 from advices.versions import find_version, letter_versions, restore_version
 from advices.views.admin_base import LetterAdminViewMixin, refuse
 
