@@ -100,6 +100,7 @@ class AdviceLetterViewSet(SnippetViewSet):
         return LetterStatusView.as_view()
 
     def get_urlpatterns(self):
+        from advices.views.pdf_preview import LetterPdfPreviewView
         from advices.views.versions import (
             LetterCompareView,
             LetterRestoreView,
@@ -115,6 +116,7 @@ class AdviceLetterViewSet(SnippetViewSet):
                 LetterRestoreView.as_view(),
                 name="restore",
             ),
+            path("pdf/<int:pk>/<int:number>/", LetterPdfPreviewView.as_view(), name="pdf_preview"),
         ]
 
 
