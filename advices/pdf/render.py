@@ -306,3 +306,49 @@ def build_letter(letter, version=None, *, site=None):
 def render_letter_pdf(letter, version=None, *, site=None):
     """The PDF of one version of ``letter`` (the latest by default), as bytes."""
     return build_letter(letter, version, site=site).write_pdf()
+
+
+# -- the redline of two versions ------------------------------------------------------------
+
+REDLINE_TEMPLATE = "advices/pdf/redline.html"
+REDLINE_STYLESHEET = "advices/pdf/redline.css"
+
+
+def build_redline(letter, old, new, *, site=None):
+    """Version ``old`` -> ``new`` of ``letter`` as a redline document (not a letter)."""
+    from advices.redline import redline_html
+
+    old, new = pick_version(letter, old), pick_version(letter, new)
+    council, _layout = _settings_for(site)
+    stylesheet = _static_path(STYLESHEET)
+    redline_css = _static_path(REDLINE_STYLESHEET)
+    fonts = _static_path(FONTS).parent
+    fetcher = RestrictedURLFetcher(allowed_dirs=[stylesheet.parent, redline_css.parent, fonts])
+    with translation.override("nl"):
+        reference = new.fields["reference"]
+        html = render_to_string(
+            REDLINE_TEMPLATE,
+            {
+                "title": f"{reference} {new.fields['subject']}: "
+                f"wijzigingen van versie {old.number} naar versie {new.number}",
+                "reference": reference,
+                "old": old,
+                "new": new,
+                "council_name": council.name or "Participatieraad",
+                "stylesheet_url": file_url(stylesheet),
+                "redline_stylesheet_url": file_url(redline_css),
+                # Escaped by advices.redline, piece by piece.
+                "redline": redline_html(old, new),
+            },
+        )
+    return LetterDocument(html=html, fetcher=fetcher, version=new, base_url=None)
+
+
+def render_redline_pdf(letter, old, new, *, site=None):
+    """The changes from version ``old`` to version ``new`` as a PDF, as bytes."""
+    return build_redline(letter, old, new, site=site).write_pdf()
+
+
+def redline_filename(letter, old, new):
+    name = slugify(letter.reference)[:40] or "adviesbrief"
+    return f"{name}-wijzigingen-versie-{old.number}-naar-{new.number}.pdf"

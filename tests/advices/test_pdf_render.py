@@ -588,3 +588,35 @@ def test_a_failing_render_shows_a_message_not_a_server_error(
     response = client.get(preview_url(letter, 1))
     assert response.status_code == 503
     assert "De PDF van versie 1 kon niet worden gemaakt." in response.content.decode()
+
+
+def test_the_admin_gives_a_redline_of_two_versions_as_pdf(client, member, site_tree):
+    letter = make_letter(recommendations=2, date=LETTER_DATE, subject="Oude titel")
+    letter.subject = "Nieuwe titel"
+    letter.save()
+    recommendation = letter.recommendations.order_by("sort_order").first()
+    recommendation.advice = "Wij adviseren u iets anders."
+    recommendation.save()
+    client.force_login(member)
+
+    response = client.get(preview_url(letter, 1) + "?vergelijk=2")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'inline; filename="pr-2022-01-wijzigingen-versie-1-naar-2.pdf"'
+    )
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.metadata.title == (
+        "PR-2022-01 Nieuwe titel: wijzigingen van versie 1 naar versie 2"
+    )
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"].value is True
+    text = " ".join(page_texts(response.content))
+    assert "Wijzigingen in adviesbrief PR-2022-01" in text
+    for words in ["Oude", "Nieuwe", "Wij adviseren u maatregel 1 te nemen", "iets anders."]:
+        assert words in text
+    assert "[verwijderd" not in text  # the legend explains the marks instead
+    assert "Vergelijking, geen brief" in text
+
+    for wrong in ["1", "99", "x"]:
+        assert client.get(preview_url(letter, 1) + f"?vergelijk={wrong}").status_code == 404
