@@ -32,8 +32,11 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	PYTHON=$(BIN)/python scripts/run-tests $(PYTEST_ARGS)
 
+# Every benchmarks/bench_*.py, one after the other; stops at the first that fails.
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/bench_meeting_index.py
+	@set -e; for script in benchmarks/bench_*.py; do \
+		echo "== $$script"; $(BIN)/python $$script; echo; \
+	done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -8,10 +8,12 @@ concept, whose reference depends on the year it is loaded) is left alone, also w
 Each letter is written the way the admin writes one: every draft is a save of the letter
 followed by the saves of its recommendations, with the author and a change reason, so the
 version history holds one version per draft. The status then moves only through
-``AdviceLetter.transition``, by the demo secretary.
+``AdviceLetter.transition``, by the demo secretary; sending stores the letter's PDF. A sent
+demo letter without a stored PDF (sent before the site stored PDFs) gets one, once.
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -24,6 +26,7 @@ from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme
 from .letters import LETTERS, MEMBER, SECRETARY
 
 LETTERS_KIND = "advice letters"
+PDFS_KIND = "stored PDFs of sent letters"
 INDEX_FIELDS = ["title", "intro", "show_in_menus", "search_description"]
 TRANSITION_PERMISSIONS = [
     "advices.propose_adviceletter",
@@ -36,6 +39,7 @@ class LetterLoader:
     def __init__(self, report, *, refresh=False):
         self.report = report
         self.refresh = refresh
+        self.sent_now = set()  # pks of the demo letters sent in this run
 
     def run(self):
         self.ensure_advice_index()
@@ -43,6 +47,7 @@ class LetterLoader:
         if users is not None:
             for data in LETTERS:
                 self.ensure_letter(data, users)
+        self.ensure_sent_pdfs()
         self.check_sources()
         return self.report
 
@@ -158,9 +163,18 @@ class LetterLoader:
             self.save_draft(letter, data, version, draft, users[draft.author], saved)
 
         for action, username, reason in data.transitions:
-            letter.transition(action, users[username], reason)
+            try:
+                letter.transition(action, users[username], reason)
+            except ValidationError as error:  # e.g. the PDF could not be made when sending
+                self.report.notes.append(
+                    f"Demo advice letter {letter.reference} stopped at "
+                    f"'{letter.get_status_display()}': {' '.join(error.messages)}"
+                )
+                break
 
         self.report.count(LETTERS_KIND, CREATED)
+        if letter.is_public:
+            self.sent_now.add(letter.pk)  # its PDF was stored by the send itself
         return letter
 
     @staticmethod
@@ -198,6 +212,29 @@ class LetterLoader:
             obj._change_reason = draft.reason
             obj._history_user = user
             obj.save()
+
+    # -- the stored PDFs of sent letters --------------------------------------------------------
+
+    def ensure_sent_pdfs(self):
+        """Store the PDF of each sent demo letter that has none: letters sent before the site
+        stored PDFs. A letter with a stored PDF is never rendered again."""
+        from advices.pdf.archive import archive_missing_pdfs
+
+        letters = [
+            letter
+            for data in LETTERS
+            if (letter := self.existing_letter(data)) and letter.subject == data.subject
+        ]
+        archived, unchanged, failures = archive_missing_pdfs(letters)
+        for letter in unchanged:
+            self.report.count(PDFS_KIND, CREATED if letter.pk in self.sent_now else UNCHANGED)
+        for letter in archived:
+            self.report.count(PDFS_KIND, CREATED)
+            self.report.notes.append(
+                f"Stored the PDF of {letter.reference}, which was sent before PDFs were stored."
+            )
+        for letter, error in failures:
+            self.report.notes.append(f"No PDF stored for {letter.reference}: {error}")
 
     # -- sources -------------------------------------------------------------------------------
 

@@ -211,6 +211,18 @@ class AdviceLetter(index.Indexed, ClusterableModel):
         current._change_reason = reason or str(current.get_status_display())
         current._history_user = user
         current.save()
+        if target == LetterStatus.SENT:
+            # The PDF as sent, rendered once and stored; if that fails, nothing is sent.
+            from advices.pdf.archive import PdfArchiveError, archive_sent_pdf
+
+            try:
+                archive_sent_pdf(current)
+            except PdfArchiveError as error:
+                raise ValidationError(
+                    _("De PDF kon niet worden gemaakt: %(reason)s; de brief is niet verzonden."),
+                    code="pdf_failed",
+                    params={"reason": str(error)},
+                ) from error
         self.refresh_from_db()
         return self
 

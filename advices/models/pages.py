@@ -70,6 +70,18 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             "recommendation", args=[letter.reference, number]
         )
 
+    def pdf_url(self, letter, request=None):
+        return self.get_url(request) + self.reverse_subpage("letter_pdf", args=[letter.reference])
+
+    def pdf_download(self, letter, request=None):
+        """The link to the stored PDF of ``letter`` (url, size), or None if none is stored."""
+        from advices.pdf.download import stored_pdf
+
+        record = stored_pdf(letter)
+        if record is None:
+            return None
+        return {"url": self.pdf_url(letter, request), "size": record.size}
+
     def theme_url(self, theme, request=None):
         return f"{self.get_url(request)}?{urlencode({'thema': theme.slug})}"
 
@@ -80,7 +92,10 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         return AdviceLetter.objects.public().order_by("-date", "-pk")
 
     def _public_letter_or_404(self, reference):
-        letter = self.public_letters().filter(reference=reference).first()
+        # The stored PDF comes along in the same query (a join): the pages link to it.
+        letter = (
+            self.public_letters().select_related("sent_pdf").filter(reference=reference).first()
+        )
         if letter is None:
             raise Http404("Geen verzonden adviesbrief met dit kenmerk.")
         return letter
@@ -151,8 +166,16 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
+                "pdf_download": self.pdf_download(letter, request),
             },
         )
+
+    @path("<str:reference>/pdf/", name="letter_pdf")
+    def letter_pdf_route(self, request, reference):
+        """The PDF of the sent letter exactly as it was stored when it was sent."""
+        from advices.pdf.download import serve_sent_pdf
+
+        return serve_sent_pdf(request, self, self._public_letter_or_404(reference))
 
     @path("<str:reference>/aanbeveling/<int:number>/", name="recommendation")
     def recommendation_route(self, request, reference, number):
@@ -180,6 +203,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "permalink": self.get_full_url(request)
                 + self.reverse_subpage("recommendation", args=[letter.reference, number]),
                 "errata": list(letter.errata.order_by("date", "pk")),
+                "pdf_download": self.pdf_download(letter, request),
                 "breadcrumb_trail": [
                     self._letter_trail_step(letter, letter_url),
                     {"title": _("Aanbeveling %(label)s") % {"label": recommendation.label}},
