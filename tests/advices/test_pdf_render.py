@@ -620,3 +620,31 @@ def test_the_admin_gives_a_redline_of_two_versions_as_pdf(client, member, site_t
 
     for wrong in ["1", "99", "x"]:
         assert client.get(preview_url(letter, 1) + f"?vergelijk={wrong}").status_code == 404
+
+
+def test_the_preview_asks_an_anonymous_visitor_to_log_in(client, site_tree):
+    letter = make_letter(recommendations=1)
+    response = client.get(preview_url(letter, 1))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+# -- the HTML alone (no rendering needed) ----------------------------------------------------
+
+
+def test_the_letter_is_dutch_whatever_the_active_language(site_tree):
+    from django.utils import translation
+
+    letter = make_letter(recommendations=1, date=LETTER_DATE)
+    with translation.override("en"):
+        html = build_letter(letter).html
+    assert "17 juni 2022" in html
+    assert '<html lang="nl">' in html
+    assert "<title>PR-2022-01 Sterke sociale basis</title>" in html
+
+
+def test_a_closing_that_already_greets_is_not_greeted_twice(site_tree):
+    letter = make_letter(recommendations=1, closing="<p>Met vriendelijke groet,</p>")
+    assert build_letter(letter).html.count("Met vriendelijke groet,") == 1
+    other = make_letter(recommendations=1, closing="<p>Wij horen graag van u.</p>")
+    assert build_letter(other).html.count("Met vriendelijke groet,") == 1
