@@ -1,12 +1,16 @@
-"""Guards for the write paths that bypass ``save()``: relations and raw data imports."""
+"""Guards for the write paths that bypass ``save()``: relations and raw data imports;
+and keeping the PDF fast path (advices.middleware) in step with the page tree."""
 
-from django.db.models.signals import m2m_changed, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_unpublished, post_page_move
 
 from advices.freeze import LetterFrozenError, refuse_if_frozen
 from advices.models import AdviceLetter, Recommendation
 from advices.models.letters import CONTENT_FIELDS
 from advices.models.status import EDITABLE_STATUSES
+from advices.pdf.download import forget_public_pdfs
 
 
 @receiver(m2m_changed, sender=AdviceLetter.themes.through)
@@ -38,3 +42,9 @@ def refuse_raw_import_over_frozen_letter(sender, instance, raw, **kwargs):
 def refuse_raw_import_into_frozen_letter(sender, instance, raw, **kwargs):
     if raw:
         refuse_if_frozen([instance.letter_id])
+
+
+for signal in (post_save, post_delete):
+    signal.connect(forget_public_pdfs, sender=PageViewRestriction, dispatch_uid=f"pdf-{signal}")
+post_page_move.connect(forget_public_pdfs, dispatch_uid="pdf-page-move")
+page_unpublished.connect(forget_public_pdfs, dispatch_uid="pdf-page-unpublished")

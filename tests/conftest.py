@@ -132,3 +132,13 @@ def assert_accessible(_axe):
         )
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Django's cache lives in the process: start every test without another test's entries."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -12,8 +12,12 @@ as it was sent.
 """
 
 import logging
+from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.db.models import Q
+from django.http import FileResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from wagtail.models import Page, PageViewRestriction
@@ -24,6 +28,10 @@ from advices.pdf.archive import sent_pdf_filename
 logger = logging.getLogger(__name__)
 
 ONE_YEAR = 365 * 24 * 60 * 60
+# How long the fast path trusts a URL → file mapping. Short, because with a cache per
+# process (the default) another process does not see an invalidation below.
+FAST_PATH_SECONDS = 60
+GENERATION_KEY = "sent-pdf:generation"
 TEMPLATE = "advices/letter_pdf_unavailable.html"
 
 
@@ -48,9 +56,9 @@ def behind_view_restriction(page):
     ).exists()
 
 
-def _cache_headers(response, record, restricted):
-    response.headers["ETag"] = f'"{record.sha256}"'
-    response.headers["Last-Modified"] = http_date(record.rendered_at.timestamp())
+def _cache_headers(response, stored, restricted):
+    response.headers["ETag"] = f'"{stored.sha256}"'
+    response.headers["Last-Modified"] = http_date(stored.rendered_at)
     scope = "private" if restricted else "public"
     response.headers["Cache-Control"] = f"{scope}, max-age={ONE_YEAR}, immutable"
     return response
@@ -58,54 +66,99 @@ def _cache_headers(response, record, restricted):
 
 def serve_sent_pdf(request, page, letter):
     """The response for the PDF of the sent ``letter`` (a public letter, found by ``page``)."""
-    from django.http import FileResponse
-
     record = stored_pdf(letter)
     if record is None:
         return _unavailable(request, page, letter, status=404, missing=False)
 
     # A page behind a Wagtail view restriction must not land in shared caches.
     restricted = behind_view_restriction(page)
-    not_modified = get_conditional_response(
-        request, etag=f'"{record.sha256}"', last_modified=record.rendered_at.timestamp()
-    )
-    if not_modified is not None:  # 304 (or 412): the client has these very bytes
-        return _cache_headers(not_modified, record, restricted)
+    response = stored_pdf_response(request, StoredPdf.of(record, letter), restricted)
+    if response is None:
+        return _unavailable(request, page, letter, status=500, missing=True)
+    if not restricted:
+        remember_public_pdf(request.path, StoredPdf.of(record, letter))
+    return response
 
-    storage = record.file.storage
+
+@dataclass(frozen=True)
+class StoredPdf:
+    """What serving a stored PDF needs; plain values, so it can be cached."""
+
+    reference: str
+    name: str
+    sha256: str
+    size: int
+    rendered_at: float
+    filename: str
+
+    @classmethod
+    def of(cls, record, letter):
+        return cls(
+            reference=letter.reference,
+            name=record.file.name,
+            sha256=record.sha256,
+            size=record.size,
+            rendered_at=record.rendered_at.timestamp(),
+            filename=sent_pdf_filename(letter),
+        )
+
+
+def _cache_key(path):
+    return f"sent-pdf:{cache.get_or_set(GENERATION_KEY, 0, None)}:{path}"
+
+
+def forget_public_pdfs(**kwargs):
+    """A page moved, or a view restriction changed: no remembered URL is trusted any more."""
     try:
-        stored = storage.open(record.file.name, "rb")
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def remember_public_pdf(path, stored):
+    """The bytes behind this URL never change: remember where they are for the fast path."""
+    cache.set(_cache_key(path), stored, FAST_PATH_SECONDS)
+
+
+def remembered_public_pdf(path):
+    return cache.get(_cache_key(path))
+
+
+def stored_pdf_response(request, stored, restricted=False):
+    """A conditional or streaming response of exactly the stored bytes; None if they are gone."""
+    etag = f'"{stored.sha256}"'
+    not_modified = get_conditional_response(request, etag=etag, last_modified=stored.rendered_at)
+    if not_modified is not None:  # 304 (or 412): the client has these very bytes
+        return _cache_headers(not_modified, stored, restricted)
+    try:
+        opened = default_storage.open(stored.name, "rb")
     except FileNotFoundError:
         logger.error(
             "The stored PDF of sent letter %s is missing: %s (sha256 %s). It is not rendered "
             "again; restore the file from a backup.",
-            letter.reference,
-            record.file.name,
-            record.sha256,
+            stored.reference,
+            stored.name,
+            stored.sha256,
         )
-        return _unavailable(request, page, letter, status=500, missing=True)
-    actual_size = stored.size
-    if actual_size != record.size:
-        stored.close()
+        return None
+    actual_size = opened.size
+    if actual_size != stored.size:
+        opened.close()
         logger.error(
             "The stored PDF of sent letter %s is damaged: %s has %s bytes, %s were stored "
             "(sha256 %s). It is not served; restore the file from a backup.",
-            letter.reference,
-            record.file.name,
+            stored.reference,
+            stored.name,
             actual_size,
-            record.size,
-            record.sha256,
+            stored.size,
+            stored.sha256,
         )
-        return _unavailable(request, page, letter, status=500, missing=True)
-
+        return None
     response = FileResponse(
-        stored,
-        as_attachment=True,
-        filename=sent_pdf_filename(letter),
-        content_type="application/pdf",
+        opened, as_attachment=True, filename=stored.filename, content_type="application/pdf"
     )
-    response.headers["Content-Length"] = str(record.size)
-    return _cache_headers(response, record, restricted)
+    response.headers["Content-Length"] = str(stored.size)
+    return _cache_headers(response, stored, restricted)
 
 
 def _unavailable(request, page, letter, *, status, missing):

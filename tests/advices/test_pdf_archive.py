@@ -460,3 +460,22 @@ def test_the_demo_stores_the_pdfs_of_letters_sent_before_pdfs_were_stored(monkey
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda *a, **k: pytest.fail("rendered"))
     output = load_demo()
     assert "stored PDFs of sent letters: 0 created, 0 updated, 2 unchanged" in output
+
+
+def test_repeat_downloads_take_the_fast_path_and_a_new_restriction_is_obeyed(
+    client, advice_index, forbid_rendering, django_assert_num_queries
+):
+    letter = make_letter(status=LetterStatus.SENT)
+    forbid_rendering()
+    url = pdf_url(advice_index, letter)
+    first, first_body = download(client, url)
+    with django_assert_num_queries(0):
+        again, again_body = download(client, url)
+    assert again.status_code == 200
+    assert again_body == first_body == stored_bytes(letter.sent_pdf)
+    assert again["ETag"] == first["ETag"]
+
+    PageViewRestriction.objects.create(
+        page=advice_index, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(url).status_code == 302  # to the login page: the fast path forgot it
