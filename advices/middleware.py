@@ -17,9 +17,10 @@ class SentPdfFastPathMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and request.path.endswith(PDF_SUFFIX):
-            stored = remembered_public_pdf(request.path)
-            if stored is not None:
-                response = stored_pdf_response(request, stored)
+            remembered = remembered_public_pdf(request.path)
+            if remembered is not None:
+                stored, content = remembered
+                response = stored_pdf_response(request, stored, content=content)
                 if response is not None:
                     return response
         return self.get_response(request)

@@ -11,15 +11,16 @@ site logs an error; the PDF is not made again, because a new rendering would not
 as it was sent.
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from wagtail.models import Page, PageViewRestriction
 
 from advices.models.archive import SentLetterPdf
@@ -31,6 +32,8 @@ ONE_YEAR = 365 * 24 * 60 * 60
 # How long the fast path trusts a URL → file mapping. Short, because with a cache per
 # process (the default) another process does not see an invalidation below.
 FAST_PATH_SECONDS = 60
+# Small PDFs are kept in memory by the fast path; larger ones are streamed from storage.
+FAST_PATH_MAX_BYTES = 2 * 1024 * 1024
 GENERATION_KEY = "sent-pdf:generation"
 TEMPLATE = "advices/letter_pdf_unavailable.html"
 
@@ -104,7 +107,7 @@ class StoredPdf:
 
 
 def _cache_key(path):
-    return f"sent-pdf:{cache.get_or_set(GENERATION_KEY, 0, None)}:{path}"
+    return f"sent-pdf:{cache.get(GENERATION_KEY, 0)}:{path}"
 
 
 def forget_public_pdfs(**kwargs):
@@ -116,20 +119,35 @@ def forget_public_pdfs(**kwargs):
 
 
 def remember_public_pdf(path, stored):
-    """The bytes behind this URL never change: remember where they are for the fast path."""
-    cache.set(_cache_key(path), stored, FAST_PATH_SECONDS)
+    """The bytes behind this URL never change: remember them (small files, checked against
+    their SHA-256) or at least where they are, for the fast path."""
+    content = None
+    if stored.size <= FAST_PATH_MAX_BYTES:
+        try:
+            with default_storage.open(stored.name, "rb") as opened:
+                content = opened.read()
+        except FileNotFoundError:
+            return
+        if hashlib.sha256(content).hexdigest() != stored.sha256:
+            return  # damaged: every request takes the checked path and gets the error page
+    cache.set(_cache_key(path), (stored, content), FAST_PATH_SECONDS)
 
 
 def remembered_public_pdf(path):
+    """``(stored, content or None)`` for a remembered URL, or None."""
     return cache.get(_cache_key(path))
 
 
-def stored_pdf_response(request, stored, restricted=False):
-    """A conditional or streaming response of exactly the stored bytes; None if they are gone."""
+def stored_pdf_response(request, stored, restricted=False, content=None):
+    """A conditional or full response of exactly the stored bytes; None if they are gone."""
     etag = f'"{stored.sha256}"'
     not_modified = get_conditional_response(request, etag=etag, last_modified=stored.rendered_at)
     if not_modified is not None:  # 304 (or 412): the client has these very bytes
         return _cache_headers(not_modified, stored, restricted)
+    if content is not None:
+        response = HttpResponse(content, content_type="application/pdf")
+        response.headers["Content-Disposition"] = content_disposition_header(True, stored.filename)
+        return _cache_headers(response, stored, restricted)
     try:
         opened = default_storage.open(stored.name, "rb")
     except FileNotFoundError:
