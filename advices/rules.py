@@ -11,6 +11,9 @@ PROPOSE = "propose"
 WITHDRAW = "withdraw"
 ADOPT = "adopt"
 SEND = "send"
+ANSWER = "answer"
+CLOSE = "close"
+REOPEN = "reopen"
 
 # action: (from status, to status, permission codename)
 TRANSITIONS = {
@@ -18,13 +21,21 @@ TRANSITIONS = {
     WITHDRAW: (LetterStatus.PROPOSED, LetterStatus.CONCEPT, "advices.propose_adviceletter"),
     ADOPT: (LetterStatus.PROPOSED, LetterStatus.ADOPTED, "advices.adopt_adviceletter"),
     SEND: (LetterStatus.ADOPTED, LetterStatus.SENT, "advices.send_adviceletter"),
+    # Follow from what the municipality records (advices.actions), never chosen by hand.
+    ANSWER: (LetterStatus.SENT, LetterStatus.ANSWERED, "advices.add_collegeresponse"),
+    CLOSE: (LetterStatus.ANSWERED, LetterStatus.CLOSED, "advices.add_followup"),
+    REOPEN: (LetterStatus.CLOSED, LetterStatus.ANSWERED, "advices.add_followup"),
 }
+AUTOMATIC_TRANSITIONS = frozenset({ANSWER, CLOSE, REOPEN})
 
 TRANSITION_LABELS = {
     PROPOSE: _("Voorleggen ter vaststelling"),
     WITHDRAW: _("Terugzetten naar concept"),
     ADOPT: _("Vaststellen"),
     SEND: _("Versturen"),
+    ANSWER: _("Reactie van het college vastgelegd"),
+    CLOSE: _("Alle aanbevelingen afgerond"),
+    REOPEN: _("Weer in behandeling"),
 }
 
 _PERMISSION_REASONS = {
@@ -34,6 +45,9 @@ _PERMISSION_REASONS = {
     WITHDRAW: _("Alleen raadsleden en het secretariaat kunnen een brief terugzetten naar concept."),
     ADOPT: _("Alleen het secretariaat kan een adviesbrief vaststellen."),
     SEND: _("Alleen het secretariaat kan een adviesbrief versturen."),
+    ANSWER: _("Alleen de gemeente legt de reactie van het college vast."),
+    CLOSE: _("Alleen de gemeente legt de voortgang vast."),
+    REOPEN: _("Alleen de gemeente legt de voortgang vast."),
 }
 
 
@@ -70,5 +84,45 @@ def edit_refusal(user, letter):
     return None
 
 
+def letter_access_refusal(user, action="view"):
+    """Why ``user`` may not open the letters' admin for ``action``, or None."""
+    if not user.has_perm("advices.view_adviceletter"):
+        return _(
+            "Adviesbrieven in voorbereiding zijn alleen voor de raad. "
+            "Verzonden adviezen staan op de openbare website."
+        )
+    if action != "view" and not user.has_perm(f"advices.{action}_adviceletter"):
+        return {
+            "add": _("U mag geen adviesbrieven aanmaken."),
+            "change": _("U mag adviesbrieven niet bewerken."),
+            "delete": _("Alleen het secretariaat kan een adviesbrief verwijderen."),
+        }.get(action, _("U mag dit niet doen."))
+    return None
+
+
 def can_view_drafts(user):
     return user.has_perm("advices.view_adviceletter")
+
+
+# Who records what on the college's side, and who gives the council's own view.
+_RECORDING_REFUSALS = {
+    "collegeresponse": _("Alleen de gemeente legt de reactie van het college vast."),
+    "recommendationanswer": _(
+        "Alleen de gemeente legt het standpunt van het college vast. "
+        "De raad kan het standpunt van het college niet wijzigen."
+    ),
+    "commitment": _("Alleen de gemeente legt toezeggingen van het college vast."),
+    "followup": _("Alleen de gemeente legt de voortgang vast."),
+    "councilassessment": _(
+        "Alleen de raad geeft zijn oordeel over het antwoord van het college. "
+        "De gemeente kan dit oordeel niet wijzigen."
+    ),
+}
+
+
+def recording_refusal(user, model, action="add"):
+    """Why ``user`` may not add/change a record of ``model`` on the college's side, or None."""
+    opts = model._meta
+    if user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+        return None
+    return _RECORDING_REFUSALS.get(opts.model_name, _("U mag dit niet vastleggen."))

@@ -7,15 +7,39 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    SnippetViewSet,
+)
 
 from advices.forms import AdviceLetterAdminForm
 from advices.models import AdviceLetter, Erratum
-from advices.rules import edit_refusal
+from advices.rules import edit_refusal, letter_access_refusal
+from advices.views.admin_base import ReasonedRefusalMixin
 from advices.views.status import LetterStatusView
 
 
-class LetterEditView(EditView):
+class LetterRefusalMixin(ReasonedRefusalMixin):
+    def refusal_reason(self, request):
+        return letter_access_refusal(request.user, self.permission_required or "view")
+
+
+class LetterIndexView(LetterRefusalMixin, IndexView):
+    pass
+
+
+class LetterCreateView(LetterRefusalMixin, CreateView):
+    pass
+
+
+class LetterDeleteView(LetterRefusalMixin, DeleteView):
+    pass
+
+
+class LetterEditView(LetterRefusalMixin, EditView):
     """Sends users to the status page when the letter's text may no longer change."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -57,7 +81,10 @@ class AdviceLetterViewSet(SnippetViewSet):
     menu_label = _("Adviesbrieven")
     menu_order = 200
     add_to_admin_menu = True
+    index_view_class = LetterIndexView
+    add_view_class = LetterCreateView
     edit_view_class = LetterEditView
+    delete_view_class = LetterDeleteView
     list_display = [
         "reference",
         "subject",

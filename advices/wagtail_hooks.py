@@ -8,6 +8,12 @@ from wagtail.snippets.models import register_snippet
 
 from advices.freeze import FROZEN_MESSAGE
 from advices.models import AdviceLetter, Erratum
+from advices.response_viewsets import (
+    CollegeResponseViewSet,
+    CommitmentViewSet,
+    CouncilAssessmentViewSet,
+    FollowUpViewSet,
+)
 from advices.viewsets import AdviceLetterViewSet, ErratumViewSet
 
 register_snippet(AdviceLetterViewSet)
@@ -51,3 +57,9 @@ def letter_listing_buttons(snippet, user, next_url=None):
             (_("Versies"), "versions", "history", 6),
         ]
     ]
+
+
+register_snippet(CollegeResponseViewSet)
+register_snippet(CommitmentViewSet)
+register_snippet(FollowUpViewSet)
+register_snippet(CouncilAssessmentViewSet)

@@ -18,13 +18,21 @@ def millimetres(label, default, maximum):
 
 @register_setting(icon="doc-full")
 class LetterSettings(BaseSiteSetting):
-    """How letters are printed: the address window of the envelope and the contact person."""
+    """Letters on paper (envelope window, contact person) and the college's response term."""
 
     # Dutch municipal letter services: address block top ~50 mm, left ~25 mm (see README).
     window_top = millimetres(_("venster: afstand tot de bovenkant"), 50, 250)
     window_left = millimetres(_("venster: afstand tot de linkerkant"), 25, 150)
     window_width = millimetres(_("venster: breedte"), 85, 150)
     window_height = millimetres(_("venster: hoogte"), 40, 100)
+    response_term_weeks = models.PositiveSmallIntegerField(
+        _("reactietermijn van het college in weken"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_(
+            "Na zoveel weken zonder reactie staat een verzonden advies als 'reactie te laat'."
+        ),
+    )
     contact_name = models.CharField(_("contactpersoon"), max_length=150, blank=True)
     contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
     contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
@@ -45,6 +53,7 @@ class LetterSettings(BaseSiteSetting):
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Contactpersoon op brieven"),
         ),
+        FieldPanel("response_term_weeks"),
     ]
 
     class Meta:

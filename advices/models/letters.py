@@ -187,8 +187,12 @@ class AdviceLetter(index.Indexed, ClusterableModel):
     # -- transitions -------------------------------------------------------------
 
     @transaction.atomic
-    def transition(self, action, user, reason=""):
-        """Move the letter to its next status: the only way its status ever changes."""
+    def transition(self, action, user, reason="", at=None):
+        """Move the letter to its next status: the only way its status ever changes.
+
+        ``at`` records a step that happened before the letter was entered here (importing
+        the archive of earlier years); it is never in the future.
+        """
         from advices.rules import TRANSITIONS, transition_refusal
 
         current = AdviceLetter.objects.select_for_update().get(pk=self.pk)
@@ -199,6 +203,11 @@ class AdviceLetter(index.Indexed, ClusterableModel):
             raise ValidationError(refusal, code="transition_refused")
         target = TRANSITIONS[action][1]
         now = timezone.now()
+        if at is not None:
+            if at > now:
+                raise ValidationError(_("Een statuswijziging kan niet in de toekomst liggen."))
+            now = at
+            current._history_date = at
         if action in ("propose", "adopt", "send"):
             current.renumber_recommendations()
         current.status = target

@@ -144,8 +144,10 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     @path("<str:reference>/", name="letter")
     def letter_route(self, request, reference):
+        from advices.tracking import attach_progress
+
         letter = self._public_letter_or_404(reference)
-        recommendations = list(letter.recommendations.order_by("sort_order", "pk"))
+        recommendations = attach_progress(letter.recommendations.order_by("sort_order", "pk"))
         for recommendation in recommendations:
             recommendation.letter = letter  # the label needs the letter: no query per item
             recommendation.public_url = self.recommendation_url(
@@ -167,7 +169,48 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
                 "pdf_download": self.pdf_download(letter, request),
+                **self.reply_context(letter, request),
             },
+        )
+
+    def reply_context(self, letter, request):
+        """The college's reply (or its lateness) for the letter's side panel."""
+        from advices.models import CollegeResponse
+        from advices.progress import reply_due_date
+        from advices.tracking import letter_reply_overdue, response_term_weeks, sent_on
+
+        reply = CollegeResponse.objects.filter(letter=letter).first()
+        sent = sent_on(letter)
+        return {
+            "reply": reply,
+            "reply_file_url": self.get_url(request)
+            + self.reverse_subpage("reply_pdf", args=[letter.reference])
+            if reply and reply.reply_file
+            else None,
+            "reply_overdue": letter_reply_overdue(letter),
+            "reply_expected_by": reply_due_date(sent, response_term_weeks()) if sent else None,
+        }
+
+    @path("<str:reference>/reactie-college/", name="reply_pdf")
+    def reply_pdf_route(self, request, reference):
+        """The college's reply letter as it was uploaded (checked as a PDF without scripts)."""
+        from django.http import FileResponse
+
+        from advices.models import CollegeResponse
+
+        letter = self._public_letter_or_404(reference)
+        reply = CollegeResponse.objects.filter(letter=letter).first()
+        if reply is None or not reply.reply_file:
+            raise Http404("Van deze brief is geen reactie van het college als PDF bewaard.")
+        try:
+            opened = reply.reply_file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404("Het bestand van de reactie ontbreekt.") from error
+        return FileResponse(
+            opened,
+            as_attachment=True,
+            filename=f"reactie-college-{letter.reference}.pdf",
+            content_type="application/pdf",
         )
 
     @path("<str:reference>/pdf/", name="letter_pdf")
@@ -187,6 +230,9 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         )
         if recommendation is None:
             raise Http404("Deze brief heeft geen aanbeveling met dit nummer.")
+        from advices.tracking import attach_progress
+
+        attach_progress([recommendation])
         recommendation.letter = letter
         letter_url = self.letter_url(letter, request)
         return self.render(
@@ -204,6 +250,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 + self.reverse_subpage("recommendation", args=[letter.reference, number]),
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "pdf_download": self.pdf_download(letter, request),
+                **self.reply_context(letter, request),
                 "breadcrumb_trail": [
                     self._letter_trail_step(letter, letter_url),
                     {"title": _("Aanbeveling %(label)s") % {"label": recommendation.label}},

@@ -55,7 +55,8 @@ class Recommendation(Orderable):
         verbose_name_plural = _("aanbevelingen")
 
     def __str__(self):
-        return self.label
+        advice = self.advice if len(self.advice) <= 70 else self.advice[:69] + "…"
+        return f"{self.label}: {advice}"
 
     @property
     def label(self):

@@ -7,11 +7,13 @@ class LetterStatus(models.TextChoices):
     PROPOSED = "ter-vaststelling", _("Ter vaststelling")
     ADOPTED = "vastgesteld", _("Vastgesteld")
     SENT = "verzonden", _("Verzonden")
+    ANSWERED = "beantwoord", _("Beantwoord")
+    CLOSED = "afgerond", _("Afgerond")
 
 
 EDITABLE_STATUSES = frozenset({LetterStatus.CONCEPT, LetterStatus.PROPOSED})
 # From sending on the letter is public and its text is frozen.
-PUBLIC_STATUSES = frozenset({LetterStatus.SENT})
+PUBLIC_STATUSES = frozenset({LetterStatus.SENT, LetterStatus.ANSWERED, LetterStatus.CLOSED})
 
 
 class AdviceKind(models.TextChoices):

@@ -1,6 +1,7 @@
 """Shared pieces for the letter's own admin views (status, versions)."""
 
 from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from advices.models import AdviceLetter
+from advices.rules import letter_access_refusal
 
 
 def refuse(request, reason, status=403):
@@ -30,7 +32,7 @@ class LetterAdminViewMixin(AccessMixin, WagtailAdminTemplateMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not request.user.has_perm(self.permission):
-            return refuse(request, _("U heeft geen toegang tot adviesbrieven."))
+            return refuse(request, letter_access_refusal(request.user))
         self.letter = get_object_or_404(AdviceLetter, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -49,3 +51,20 @@ class LetterAdminViewMixin(AccessMixin, WagtailAdminTemplateMixin):
 
     def letter_url(self, name, *args):
         return reverse(f"wagtailsnippets_advices_adviceletter:{name}", args=[self.letter.pk, *args])
+
+
+class ReasonedRefusalMixin:
+    """Wagtail turns a refusal into a redirect with a generic message; we answer 403 and say why.
+
+    Subclasses give the reason with ``refusal_reason(request)``.
+    """
+
+    def refusal_reason(self, request):
+        return _("U mag dit niet doen.")
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as error:
+            reason = str(error) if error.args else self.refusal_reason(request)
+            return refuse(request, reason)

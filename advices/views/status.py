@@ -6,12 +6,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from advices.models import LetterStatus
-from advices.rules import TRANSITION_LABELS, TRANSITIONS, available_transitions, transition_refusal
+from advices.rules import (
+    AUTOMATIC_TRANSITIONS,
+    TRANSITION_LABELS,
+    TRANSITIONS,
+    available_transitions,
+    transition_refusal,
+)
 from advices.views.admin_base import LetterAdminViewMixin, refuse
 
 
 class TransitionForm(forms.Form):
-    action = forms.ChoiceField(choices=[(name, name) for name in TRANSITIONS])
+    action = forms.ChoiceField(
+        choices=[(name, name) for name in TRANSITIONS if name not in AUTOMATIC_TRANSITIONS]
+    )
     reason = forms.CharField(
         label=_("Toelichting (niet verplicht)"),
         required=False,
@@ -43,7 +51,8 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
                     "reason": transition_refusal(user, name, self.letter),
                 }
                 for name in TRANSITIONS
-                if TRANSITIONS[name][0] == self.letter.status
+                if name not in AUTOMATIC_TRANSITIONS
+                and TRANSITIONS[name][0] == self.letter.status
                 and transition_refusal(user, name, self.letter)
             ],
             history=self.letter.history.select_related("history_user")[:10],

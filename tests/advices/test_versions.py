@@ -363,7 +363,7 @@ def test_restore_is_refused_without_change_permission(client, clerk, site_tree):
         Permission.objects.get(codename="view_adviceletter"),
     )
     for user, reason in [
-        (clerk, "geen toegang tot adviesbrieven"),
+        (clerk, "alleen voor de raad"),
         (reader, "U mag adviesbrieven niet bewerken"),
     ]:
         client.force_login(user)

@@ -1,0 +1,158 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from advices.models.status import PUBLIC_STATUSES
+
+# Drafts stay out of every chooser the municipality sees.
+SENT_RECOMMENDATIONS = {"letter__status__in": PUBLIC_STATUSES}
+
+
+class DuePrecision(models.TextChoices):
+    DAY = "dag", _("datum")
+    QUARTER = "kwartaal", _("kwartaal")
+
+
+class Commitment(models.Model):
+    """What the college promised on a recommendation, by whom, and by when."""
+
+    recommendation = models.ForeignKey(
+        "advices.Recommendation",
+        verbose_name=_("aanbeveling"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        limit_choices_to=SENT_RECOMMENDATIONS,
+    )
+    description = models.TextField(_("wat is toegezegd"))
+    responsible = models.CharField(_("wie is verantwoordelijk"), max_length=200)
+    contact_email = models.EmailField(
+        _("e-mailadres voor herinneringen"),
+        blank=True,
+        help_text=_("Krijgt een herinnering als de toezegging te laat is."),
+    )
+    # A quarter ("Q1 2020") is stored as its last day; the precision keeps how it was given.
+    due_date = models.DateField(_("uiterlijk"))
+    due_precision = models.CharField(
+        max_length=10, choices=DuePrecision.choices, default=DuePrecision.DAY, editable=False
+    )
+    original_due_date = models.DateField(_("oorspronkelijke datum"), null=True, editable=False)
+    original_due_precision = models.CharField(max_length=10, blank=True, editable=False)
+    redate_reason = models.TextField(_("reden voor de nieuwe datum"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(verbose_name=_("versie van een toezegging"))
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("toezegging")
+        verbose_name_plural = _("toezeggingen")
+
+    def __str__(self):
+        return f"{self.recommendation}: {self.description[:60]}"
+
+    @property
+    def is_redated(self):
+        return self.original_due_date is not None
+
+    @transaction.atomic
+    def redate(self, due_date, precision, reason, user=None):
+        """Give a new due date; the first date and the reason stay visible."""
+        if not reason.strip():
+            raise ValidationError(_("Geef aan waarom de datum verandert."))
+        if self.original_due_date is None:
+            self.original_due_date = self.due_date
+            self.original_due_precision = self.due_precision
+        self.due_date, self.due_precision = due_date, precision
+        self.redate_reason = reason
+        self._change_reason = _("Nieuwe datum: %(reason)s") % {"reason": reason[:80]}
+        if user is not None:
+            self._history_user = user
+        self.save()
+
+
+class FollowUpState(models.TextChoices):
+    PLANNED = "gepland", _("Gepland")
+    IN_PROGRESS = "in-uitvoering", _("In uitvoering")
+    DONE = "uitgevoerd", _("Uitgevoerd")
+    NOT_DONE = "niet-uitgevoerd", _("Niet uitgevoerd")
+
+
+FINAL_FOLLOW_UP_STATES = frozenset({FollowUpState.DONE, FollowUpState.NOT_DONE})
+
+
+class FollowUp(models.Model):
+    """A dated progress update on a recommendation, or on one of its commitments."""
+
+    recommendation = models.ForeignKey(
+        "advices.Recommendation",
+        verbose_name=_("aanbeveling"),
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+        limit_choices_to=SENT_RECOMMENDATIONS,
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("toezegging"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
+    )
+    date = models.DateField(_("datum"), default=datetime.date.today)
+    state = models.CharField(_("stand van zaken"), max_length=20, choices=FollowUpState.choices)
+    note = models.TextField(_("toelichting (openbaar)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, editable=False, on_delete=models.SET_NULL
+    )
+
+    history = HistoricalRecords(verbose_name=_("versie van een voortgangsbericht"))
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("voortgang")
+        verbose_name_plural = _("voortgang")
+
+    def __str__(self):
+        return f"{self.recommendation} · {self.get_state_display()} ({self.date:%d-%m-%Y})"
+
+    def clean(self):
+        if self.commitment_id and self.recommendation_id:
+            if self.commitment.recommendation_id != self.recommendation_id:
+                raise ValidationError(
+                    {"commitment": _("Deze toezegging hoort bij een andere aanbeveling.")}
+                )
+
+
+class Assessment(models.TextChoices):
+    SATISFIED = "tevreden", _("Tevreden")
+    PARTLY_SATISFIED = "deels-tevreden", _("Deels tevreden")
+    NOT_SATISFIED = "niet-tevreden", _("Niet tevreden")
+
+
+class CouncilAssessment(models.Model):
+    """The council's own view of the college's answer to a recommendation."""
+
+    recommendation = models.OneToOneField(
+        "advices.Recommendation",
+        verbose_name=_("aanbeveling"),
+        on_delete=models.PROTECT,
+        related_name="council_assessment",
+        limit_choices_to=SENT_RECOMMENDATIONS,
+    )
+    assessment = models.CharField(
+        _("oordeel van de raad"), max_length=20, choices=Assessment.choices
+    )
+    note = models.TextField(_("toelichting"), blank=True)
+
+    history = HistoricalRecords(verbose_name=_("versie van een oordeel van de raad"))
+
+    class Meta:
+        verbose_name = _("oordeel van de raad")
+        verbose_name_plural = _("oordelen van de raad")
+
+    def __str__(self):
+        return f"{self.recommendation}: {self.get_assessment_display()}"

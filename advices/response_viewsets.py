@@ -1,0 +1,137 @@
+"""Admin for the college's side: replies, verdicts, commitments, follow-up; and the council's
+assessment. Saves go through ``advices.actions`` so the letter's status follows."""
+
+from django.core.exceptions import ValidationError
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from advices.actions import RecordProgress, RecordReply
+from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
+from advices.response_forms import CommitmentForm
+from advices.rules import recording_refusal
+from advices.views.admin_base import ReasonedRefusalMixin
+
+
+class RecordedSaveMixin(ReasonedRefusalMixin):
+    """Saves through an action class; its refusals come back as form errors, and a refused
+    view answers 403 with the reason from ``advices.rules``."""
+
+    record_action = RecordProgress
+
+    def refusal_reason(self, request):
+        action = "add" if self.permission_required == "add" else "change"
+        return recording_refusal(request.user, self.model, action) or super().refusal_reason(
+            request
+        )
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        return self.record_action(instance, self.request.user).execute()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+
+class AnswersAfterSaveMixin:
+    """After the reply itself, the clerk goes on to the verdicts per recommendation."""
+
+    def get_success_url(self):
+        return answers_url(self.object)
+
+
+def recorded_views(action, *mixins):
+    attributes = {"record_action": action}
+    create = type("RecordedCreateView", (*mixins, RecordedSaveMixin, CreateView), attributes)
+    edit = type("RecordedEditView", (*mixins, RecordedSaveMixin, EditView), attributes)
+    return create, edit
+
+
+class CollegeResponseViewSet(SnippetViewSet):
+    model = CollegeResponse
+    icon = "mail"
+    menu_label = _("Reacties van het college")
+    menu_order = 220
+    add_to_admin_menu = True
+    add_view_class, edit_view_class = recorded_views(RecordReply, AnswersAfterSaveMixin)
+    list_display = ["letter", "received_on", "college_reference"]
+    search_fields = ["college_reference", "summary"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("letter"),
+        FieldRowPanel([FieldPanel("received_on"), FieldPanel("college_reference")]),
+        FieldPanel("reply_file"),
+        FieldPanel("summary"),
+        FieldPanel("text"),
+    ]
+
+    def get_urlpatterns(self):
+        from advices.views.answers import AnswersView
+
+        return super().get_urlpatterns() + [
+            path("standpunten/<int:pk>/", AnswersView.as_view(), name="answers"),
+        ]
+
+
+class CommitmentViewSet(SnippetViewSet):
+    model = Commitment
+    icon = "date"
+    menu_label = _("Toezeggingen")
+    menu_order = 230
+    add_to_admin_menu = True
+    add_view_class, edit_view_class = recorded_views(RecordProgress)
+    list_display = ["recommendation", "responsible", "due_date"]
+    search_fields = ["description", "responsible"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            FieldPanel("recommendation"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("responsible"), FieldPanel("contact_email")]),
+            MultiFieldPanel(
+                [FieldPanel("due"), FieldPanel("redate_reason")], heading=_("Wanneer klaar?")
+            ),
+        ],
+        base_form_class=CommitmentForm,
+    )
+
+
+class FollowUpViewSet(SnippetViewSet):
+    model = FollowUp
+    icon = "history"
+    menu_label = _("Voortgang")
+    menu_order = 240
+    add_to_admin_menu = True
+    add_view_class, edit_view_class = recorded_views(RecordProgress)
+    list_display = ["recommendation", "date", "state"]
+    list_filter = ["state"]
+    search_fields = ["note"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("recommendation"),
+        FieldPanel("commitment"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
+        FieldPanel("note"),
+    ]
+
+
+class CouncilAssessmentViewSet(SnippetViewSet):
+    model = CouncilAssessment
+    icon = "comment"
+    menu_label = _("Oordeel van de raad")
+    menu_order = 250
+    add_to_admin_menu = True
+    add_view_class, edit_view_class = recorded_views(RecordProgress)
+    list_display = ["recommendation", "assessment"]
+    list_filter = ["assessment"]
+    copy_view_enabled = False
+    panels = [FieldPanel("recommendation"), FieldPanel("assessment"), FieldPanel("note")]
+
+
+def answers_url(response):
+    return reverse("wagtailsnippets_advices_collegeresponse:answers", args=[response.pk])

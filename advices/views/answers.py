@@ -1,0 +1,85 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms import modelformset_factory
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from advices.actions import RecordProgress
+from advices.models import CollegeResponse, RecommendationAnswer
+from advices.rules import recording_refusal
+from advices.views.admin_base import refuse
+
+
+class AnswerForm(forms.ModelForm):
+    class Meta:
+        model = RecommendationAnswer
+        fields = ["verdict", "answer"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 4})}
+
+
+AnswerFormSet = modelformset_factory(RecommendationAnswer, form=AnswerForm, extra=0)
+
+
+class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The college's verdict and answer per recommendation, on one page."""
+
+    template_name = "advices/admin/answers.html"
+    page_title = _("Standpunten van het college")
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not request.user.has_perm("advices.view_recommendationanswer"):
+            return refuse(request, _("U heeft geen toegang tot de reacties van het college."))
+        self.response = get_object_or_404(
+            CollegeResponse.objects.select_related("letter"), pk=kwargs["pk"]
+        )
+        self.refusal = recording_refusal(request.user, RecommendationAnswer, "change")
+        return super().dispatch(request, *args, **kwargs)
+
+    def answers(self):
+        return (
+            RecommendationAnswer.objects.filter(response=self.response)
+            .select_related("recommendation")
+            .order_by("recommendation__number")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        formset = kwargs.get("formset") or AnswerFormSet(queryset=self.answers())
+        context.update(
+            response=self.response,
+            letter=self.response.letter,
+            formset=formset,
+            rows=[(form, form.instance.recommendation) for form in formset.forms],
+            read_only=bool(self.refusal),
+            refusal=self.refusal,
+            edit_url=reverse(
+                "wagtailsnippets_advices_collegeresponse:edit", args=[self.response.pk]
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.refusal:
+            return refuse(request, self.refusal)
+        formset = AnswerFormSet(request.POST, queryset=self.answers())
+        if not formset.is_valid():
+            return self.render_to_response(self.get_context_data(formset=formset))
+        try:
+            with transaction.atomic():
+                for form in formset.forms:
+                    if form.has_changed():
+                        RecordProgress(form.save(commit=False), request.user).execute()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(formset=formset))
+        messages.success(request, _("De standpunten zijn opgeslagen."))
+        return redirect(request.path)

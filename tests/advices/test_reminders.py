@@ -1,0 +1,92 @@
+"""``manage.py send_reminders``: overdue replies and commitments, once a day per recipient."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from advices.actions import RecordReply
+from advices.models import (
+    CollegeResponse,
+    Commitment,
+    FollowUp,
+    FollowUpState,
+    LetterStatus,
+    ReminderLog,
+)
+from tests.factories import make_letter
+
+SENT_AT = datetime.datetime(2022, 6, 17, 10, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def late_world(db, secretary, clerk):
+    with time_machine.travel(SENT_AT, tick=False):
+        unanswered = make_letter(
+            subject="Sterke sociale basis",
+            recommendations=1,
+            status=LetterStatus.SENT,
+            user=secretary,
+        )
+        answered = make_letter(
+            subject="Samenspel", recommendations=2, status=LetterStatus.SENT, user=secretary
+        )
+        RecordReply(
+            CollegeResponse(letter=answered, received_on=datetime.date(2022, 7, 1), text="Dank"),
+            clerk,
+        ).execute()
+    first, second = answered.recommendations.order_by("number")
+    late = Commitment.objects.create(
+        recommendation=first,
+        description="Inventarisatie van organisaties en waar ze mee bezig zijn",
+        responsible="Team sociaal domein",
+        contact_email="sociaal@example.org",
+        due_date=datetime.date(2020, 3, 31),
+        due_precision="kwartaal",
+    )
+    done = Commitment.objects.create(
+        recommendation=second,
+        description="Ervaringsdeskundigheid als criterium",
+        responsible="Team inkoop",
+        contact_email="inkoop@example.org",
+        due_date=datetime.date(2020, 3, 31),
+    )
+    FollowUp.objects.create(
+        recommendation=second, commitment=done, state=FollowUpState.DONE, note="Gedaan."
+    )
+    return {"unanswered": unanswered, "late": late, "done": done}
+
+
+def run(day):
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(7, 0)), tick=False):
+        call_command("send_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_overdue_reply_and_commitment_reach_the_right_people(late_world, secretary, mailoutbox):
+    run(datetime.date(2022, 8, 1))
+    recipients = sorted(address for mail in mailoutbox for address in mail.to)
+    assert recipients == sorted([secretary.email, "sociaal@example.org"])
+    to_secretariat = next(mail for mail in mailoutbox if mail.to == [secretary.email])
+    assert "Sterke sociale basis" in to_secretariat.body
+    assert "eerste kwartaal 2020" in to_secretariat.body
+    assert "Ervaringsdeskundigheid" not in to_secretariat.body  # done, even if late
+    to_team = next(mail for mail in mailoutbox if mail.to == ["sociaal@example.org"])
+    assert "Inventarisatie van organisaties" in to_team.body
+    assert "Sterke sociale basis" not in to_team.body
+
+
+def test_running_twice_on_one_day_sends_nothing_twice(late_world, mailoutbox):
+    run(datetime.date(2022, 8, 1))
+    first = len(mailoutbox)
+    run(datetime.date(2022, 8, 1))
+    assert len(mailoutbox) == first == 2
+    assert ReminderLog.objects.count() == 2
+    run(datetime.date(2022, 8, 2))
+    assert len(mailoutbox) == 4
+
+
+def test_nothing_is_late_within_the_response_term(late_world, mailoutbox):
+    Commitment.objects.filter(pk=late_world["late"].pk).update(due_date=datetime.date(2030, 1, 1))
+    run(datetime.date(2022, 7, 29))  # six weeks after sending: still in time
+    assert mailoutbox == []
