@@ -1,0 +1,86 @@
+"""A municipal clerk records the college's verdict and a follow-up in the admin; the public
+letter and recommendation pages show them, and axe finds no violations there."""
+
+import datetime
+
+import pytest
+
+from advices.actions import RecordReply
+from advices.models import AdviceIndexPage, CollegeResponse, LetterStatus
+from tests.factories import UserFactory, build_site, make_letter
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "wachtwoord-123"
+
+
+@pytest.fixture
+def replied(live_server):
+    home, _meetings = build_site("Participatieraad Zwolle")
+    index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
+    secretary = UserFactory(username="secretaris-browser", groups=["Secretariaat"])
+    clerk = UserFactory(
+        username="griffie", first_name="Gerda", last_name="Gemeente", groups=["Gemeente"]
+    )
+    letter = make_letter(
+        recommendations=2,
+        reference="PR-2022-07",
+        date=datetime.date(2022, 6, 17),
+        status=LetterStatus.SENT,
+        user=secretary,
+    )
+    reply = RecordReply(
+        CollegeResponse(
+            letter=letter, received_on=datetime.date(2022, 8, 1), text="Dank voor uw advies."
+        ),
+        clerk,
+    ).execute()
+    return {"index": index, "letter": letter, "reply": reply}
+
+
+def log_in(page, base, username):
+    page.goto(base + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(base + "/admin/")
+
+
+def test_clerk_records_verdict_and_follow_up_and_the_public_sees_it(
+    page, live_server, replied, assert_accessible
+):
+    base = live_server.url
+    letter, reply = replied["letter"], replied["reply"]
+    log_in(page, base, "griffie")
+
+    page.goto(f"{base}/admin/snippets/advices/collegeresponse/standpunten/{reply.pk}/")
+    first = page.get_by_role("region", name="Aanbeveling 2022-07 / 1")
+    first.get_by_label("Standpunt").select_option(label="Overgenomen")
+    first.get_by_label("Antwoord van het college").fill("Wij starten in 2023 met buurtbudgetten.")
+    page.get_by_role("button", name="Standpunten opslaan").click()
+    page.get_by_text("De standpunten zijn opgeslagen.").wait_for()
+
+    page.goto(f"{base}/admin/snippets/advices/followup/add/")
+    # Wagtail's panels repeat the field labels in headings and anchors: find the fields by id.
+    page.locator("#id_recommendation").select_option(index=1)
+    page.locator("#id_date").fill("01-03-2023")
+    page.locator("#id_state").select_option(label="In uitvoering")
+    page.locator("#id_note").fill("In drie wijken is een buurtbudget gestart.")
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.wait_for_url(f"{base}/admin/snippets/advices/followup/")
+
+    index = replied["index"]
+    page.goto(base + index.letter_url(letter))
+    recommendation = page.locator("#aanbeveling-1")
+    assert "In uitvoering" in recommendation.inner_text()
+    assert "Overgenomen" in recommendation.inner_text()
+    assert_accessible(page)
+
+    page.goto(base + index.recommendation_url(letter, 1))
+    text = page.locator("main").inner_text()
+    assert "Wij starten in 2023 met buurtbudgetten." in text
+    assert "In drie wijken is een buurtbudget gestart." in text
+    assert_accessible(page)
