@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
+from advices.admin_panels import OverduePanel
 from advices.freeze import FROZEN_MESSAGE
 from advices.models import AdviceLetter, Erratum
 from advices.response_viewsets import (
@@ -63,3 +64,10 @@ register_snippet(CollegeResponseViewSet)
 register_snippet(CommitmentViewSet)
 register_snippet(FollowUpViewSet)
 register_snippet(CouncilAssessmentViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_panel(request, panels):
+    user = request.user
+    if user.has_perm("advices.view_adviceletter") or user.has_perm("advices.view_commitment"):
+        panels.append(OverduePanel())

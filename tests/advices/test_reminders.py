@@ -90,3 +90,13 @@ def test_nothing_is_late_within_the_response_term(late_world, mailoutbox):
     Commitment.objects.filter(pk=late_world["late"].pk).update(due_date=datetime.date(2030, 1, 1))
     run(datetime.date(2022, 7, 29))  # six weeks after sending: still in time
     assert mailoutbox == []
+
+
+def test_the_admin_dashboard_lists_what_is_late(client, late_world, secretary):
+    client.force_login(secretary)
+    with time_machine.travel(datetime.datetime(2022, 8, 1, 9, tzinfo=datetime.UTC)):
+        html = client.get("/admin/").content.decode()
+    assert "Reactie van het college te laat" in html
+    assert "Sterke sociale basis" in html
+    assert "Inventarisatie van organisaties" in html
+    assert "eerste kwartaal 2020" in html
