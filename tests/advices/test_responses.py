@@ -253,3 +253,38 @@ def test_follow_up_on_another_recommendations_commitment_is_refused(db, clerk):
             FollowUp(recommendation=second, commitment=commitment, state="gepland", note="n"),
             clerk,
         ).execute()
+
+
+ADD_VIEWS = {
+    "reply": "wagtailsnippets_advices_collegeresponse:add",
+    "commitment": "wagtailsnippets_advices_commitment:add",
+    "follow-up": "wagtailsnippets_advices_followup:add",
+    "assessment": "wagtailsnippets_advices_councilassessment:add",
+}
+MAY_ADD = {
+    "Raadsleden": {"assessment"},
+    "Secretariaat": {"assessment"},
+    "Gemeente": {"reply", "commitment", "follow-up"},
+}
+
+
+@pytest.mark.parametrize("group", sorted(MAY_ADD))
+@pytest.mark.parametrize("what", sorted(ADD_VIEWS))
+def test_who_may_record_what(client, site_tree, group, what):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username=f"lid-{group.lower()}", groups=[group]))
+    response = client.get(reverse(ADD_VIEWS[what]))
+    if what in MAY_ADD[group]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
+        assert "Alleen" in response.content.decode()  # the reason says who may
+
+
+def test_the_municipality_cannot_edit_pages(client, clerk, site_tree):
+    home, index = site_tree
+    client.force_login(clerk)
+    response = client.get(f"/admin/pages/{index.pk}/edit/", follow=True)
+    assert response.redirect_chain  # Wagtail sends them away with its own message
+    assert response.redirect_chain[-1][0] == "/admin/"
