@@ -14,6 +14,7 @@ from .pages import AdviceIndexPage
 from .recommendations import Recommendation
 from .reminders import ReminderLog
 from .responses import CollegeResponse, RecommendationAnswer, Verdict
+from .subscriptions import FollowTarget, Subscription
 
 __all__ = [
     "AdviceIndexPage",
@@ -34,4 +35,6 @@ __all__ = [
     "LetterStatus",
     "Recommendation",
     "SentLetterPdf",
+    "FollowTarget",
+    "Subscription",
 ]

@@ -1,0 +1,39 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FollowTarget(models.TextChoices):
+    RECOMMENDATION = "aanbeveling", _("aanbeveling")
+    LETTER = "advies", _("advies")
+    THEME = "thema", _("thema")
+
+
+class Subscription(models.Model):
+    """Someone who follows a recommendation, a letter or a theme by email, without an account.
+
+    Only the address and what it follows are stored. Confirmed by a signed link (double
+    opt-in); removed by a signed one-click link.
+    """
+
+    email = models.EmailField(_("e-mailadres"))
+    target_type = models.CharField(_("volgt"), max_length=20, choices=FollowTarget.choices)
+    target_id = models.PositiveBigIntegerField(_("nummer van wat gevolgd wordt"))
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("abonnement")
+        verbose_name_plural = _("abonnementen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "target_type", "target_id"], name="one_subscription_per_target"
+            )
+        ]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.email} → {self.get_target_type_display()} {self.target_id}"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
