@@ -1,0 +1,259 @@
+"""Filtering, searching and sorting the public list of recommendations (the tracker).
+
+The query string is in Dutch so a shared link reads well::
+
+    ?status=in-uitvoering&standpunt=overgenomen&thema=jeugd&jaar=2022&advies=PR-2022-07
+     &te-laat=ja&q=sociale+basis&sortering=status&pagina=2
+
+Like ``home.listing_filters``, each parameter is checked on its own: a value we do not know
+is left out and reported to the reader, so a hand-edited or outdated link never gives an
+error page and the other filters still apply.
+
+``filtered_recommendations(querydict)`` is the one entry point: the tracker page, the CSV
+and JSON exports and the feeds all list exactly the same recommendations for the same URL.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from advices.models import AdviceLetter, Recommendation, Verdict
+from advices.models.status import PUBLIC_STATUSES
+from advices.progress import PublicStatus
+from advices.progress_sql import annotate_progress, status_rank_expression
+from home.models.themes import Theme
+
+# Search: the first words of the first characters; enough for any real question.
+SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 8
+# The fields a search looks in.
+SEARCH_FIELDS = ["heading", "context", "advice", "letter__subject", "letter__reference"]
+
+LATE_VALUE = "ja"
+
+
+class Sorting:
+    NEWEST = "nieuwste"
+    OLDEST = "oudste"
+    LETTER_AND_NUMBER = "advies-en-nummer"
+    STATUS = "status"
+
+    choices = [
+        (NEWEST, _("Nieuwste advies eerst")),
+        (OLDEST, _("Oudste advies eerst")),
+        (LETTER_AND_NUMBER, _("Kenmerk en nummer")),
+        (STATUS, _("Status")),
+    ]
+    default = NEWEST
+
+
+def sort_order(sorting):
+    """The ``order_by`` of each sorting; the primary key last, so pages never overlap."""
+    within_letter = ["number", "pk"]
+    return {
+        Sorting.NEWEST: [F("letter__date").desc(), F("letter_id").desc(), *within_letter],
+        Sorting.OLDEST: [F("letter__date").asc(), F("letter_id").asc(), *within_letter],
+        Sorting.LETTER_AND_NUMBER: ["letter__reference", *within_letter],
+        Sorting.STATUS: [
+            "status_rank",
+            F("letter__date").desc(),
+            F("letter_id").desc(),
+            *within_letter,
+        ],
+    }[sorting]
+
+
+def search_words(text):
+    """The words of a search, within bounds: an overlong query is cut, never refused."""
+    return (text or "")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS]
+
+
+def search_condition(words):
+    """Each word must occur (case-insensitively) in one of ``SEARCH_FIELDS``.
+
+    A plain ``icontains`` per word and field, AND-ed over the words: the same on SQLite and
+    PostgreSQL, no search index to keep up to date, and fast enough for the few thousand
+    recommendations a council writes in decades. (Wagtail's search backend would need
+    ``Recommendation`` to be ``index.Indexed`` and a reindex on every change.)
+    """
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for field in SEARCH_FIELDS:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return condition
+
+
+class RecommendationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False, strip=True)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    standpunt = forms.ChoiceField(label=_("Standpunt van het college"), required=False)
+    thema = forms.ChoiceField(label=_("Thema"), required=False)
+    jaar = forms.TypedChoiceField(label=_("Jaar"), required=False, coerce=int, empty_value=None)
+    advies = forms.ChoiceField(label=_("Advies"), required=False)
+    te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
+    sortering = forms.ChoiceField(label=_("Sorteren op"), required=False)
+
+    # The names in the URL; "te-laat" is not a Python name.
+    url_names = {"te_laat": "te-laat"}
+
+    def __init__(self, data, *, years, themes, letters, **kwargs):
+        data = {
+            name: data.get(self.url_names.get(name, name), "")
+            for name in self.base_fields
+            if data.get(self.url_names.get(name, name)) is not None
+        }
+        super().__init__(data, **kwargs)
+        everything = [("", _("Alle"))]
+        self.fields["status"].choices = everything + list(PublicStatus.choices)
+        self.fields["standpunt"].choices = everything + list(Verdict.choices)
+        self.fields["thema"].choices = everything + [(t.slug, t.name) for t in themes]
+        self.fields["jaar"].choices = everything + [(str(y), str(y)) for y in years]
+        self.fields["advies"].choices = everything + [
+            (reference, f"{reference} {subject}") for reference, subject in letters
+        ]
+        self.fields["sortering"].choices = Sorting.choices
+
+    def clean_q(self):
+        return " ".join(search_words(self.cleaned_data["q"]))
+
+
+class RecommendationFilter:
+    """The valid filters of a query string, applied to the public recommendations."""
+
+    select_names = ["status", "standpunt", "thema", "jaar", "advies"]
+
+    def __init__(self, data, today=None):
+        self.data = data
+        self.today = today or timezone.localdate()
+        public_letters = AdviceLetter.objects.public()
+        self.themes = list(
+            Theme.objects.filter(advice_letters__in=public_letters).distinct().order_by("name")
+        )
+        self.years = sorted(
+            {day.year for day in public_letters.order_by().dates("date", "year")}, reverse=True
+        )
+        self.letters = list(
+            public_letters.order_by("-date", "-pk").values_list("reference", "subject")
+        )
+        self.form = RecommendationFilterForm(
+            data, years=self.years, themes=self.themes, letters=self.letters
+        )
+        self.form.is_valid()
+        self.ignored = [
+            (self.form.fields[name].label, data.get(self.url_name(name), ""))
+            for name in self.form.errors
+        ]
+        raw_search = data.get("q", "") or ""
+        self.search_shortened = len(raw_search) > SEARCH_MAX_LENGTH or len(
+            raw_search.split()
+        ) > len(search_words(raw_search))
+
+    @classmethod
+    def url_name(cls, name):
+        return RecommendationFilterForm.url_names.get(name, name)
+
+    # -- what was asked ----------------------------------------------------------------
+
+    @property
+    def cleaned(self):
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", False)
+        }
+
+    @property
+    def sorting(self):
+        return self.cleaned.get("sortering") or Sorting.default
+
+    @property
+    def values(self):
+        """The valid parameters as they go in a URL (for pagination and the export links)."""
+        values = {}
+        for name, value in self.cleaned.items():
+            if name == "sortering" and value == Sorting.default:
+                continue
+            values[self.url_name(name)] = LATE_VALUE if value is True else str(value)
+        return values
+
+    @property
+    def filters_active(self):
+        """Anything that narrows the list (sorting does not)."""
+        return any(name != "sortering" for name in self.cleaned)
+
+    def query_string(self):
+        return urlencode(self.values)
+
+    @property
+    def active_theme(self):
+        slug = self.cleaned.get("thema")
+        return next((theme for theme in self.themes if theme.slug == slug), None)
+
+    # -- the form, field by field, for the template --------------------------------------
+
+    @property
+    def select_fields(self):
+        return [self.form[name] for name in self.select_names]
+
+    @property
+    def search_field(self):
+        return self.form["q"]
+
+    @property
+    def late_field(self):
+        return self.form["te_laat"]
+
+    @property
+    def sort_field(self):
+        return self.form["sortering"]
+
+    # -- the result -------------------------------------------------------------------------
+
+    def queryset(self):
+        values = self.cleaned
+        recommendations = annotate_progress(
+            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES), self.today
+        )
+        if "status" in values:
+            recommendations = recommendations.filter(public_status=values["status"])
+        if "standpunt" in values:
+            recommendations = recommendations.filter(verdict=values["standpunt"])
+        if "thema" in values:
+            recommendations = recommendations.filter(
+                letter__in=AdviceLetter.objects.filter(themes__slug=values["thema"]).values("pk")
+            )
+        if "jaar" in values:
+            recommendations = recommendations.filter(letter__date__year=values["jaar"])
+        if "advies" in values:
+            recommendations = recommendations.filter(letter__reference=values["advies"])
+        if values.get("te_laat"):
+            recommendations = recommendations.filter(is_overdue=True)
+        if values.get("q"):
+            recommendations = recommendations.filter(search_condition(values["q"].split()))
+        if self.sorting == Sorting.STATUS:
+            recommendations = recommendations.annotate(status_rank=status_rank_expression())
+        return recommendations.select_related("letter").order_by(*sort_order(self.sorting))
+
+
+def themes_prefetch():
+    """Add with ``.prefetch_related(themes_prefetch())`` when the letters' themes are shown:
+    one more query for any number of recommendations."""
+    return Prefetch("letter__themes", queryset=Theme.objects.order_by("name"))
+
+
+def filtered_recommendations(querydict, today=None):
+    """The public recommendations that the query string asks for: ``(queryset, filter)``.
+
+    Only recommendations of sent letters (verzonden, beantwoord, afgerond), annotated with
+    ``verdict``, ``public_status`` and ``is_overdue`` (``advices.progress_sql``), filtered,
+    searched and sorted, with the letter joined (``select_related("letter")``). Unknown values
+    are left out and listed in ``filter.ignored``. Building the filter costs three queries
+    (themes, years, letters for the form's choices); the queryset is one more.
+    """
+    recommendation_filter = RecommendationFilter(querydict, today=today)
+    return recommendation_filter.queryset(), recommendation_filter
