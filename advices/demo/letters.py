@@ -11,6 +11,7 @@ line and list items start with "- " on their own line (plain text, rendered with
 """
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -28,6 +29,13 @@ MEMBER = "raadslid"
 SECRETARY = "secretaris"
 
 CHAIR = "Aljona Wertheim"
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def on(year, month, day, hour=10, minute=0):
+    """A moment in Zwolle, to date a draft or a step of a letter entered after the fact."""
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
 
 
 def p(*paragraphs):
@@ -78,6 +86,7 @@ class Draft:
     reason: str  # the change reason in the version history
     introduction: str | None = None  # None: the letter's final introduction
     closing: str | None = None  # None: the letter's final closing
+    at: datetime.datetime | None = None  # when it was saved; None: when the demo is loaded
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,9 @@ class DemoLetter:
     meetings: list  # slugs of MeetingPages from home.demo.meetings
     recommendations: list
     drafts: list  # Draft per saved version; the last one is the final text
-    transitions: list = field(default_factory=list)  # (action, username, reason)
+    # (action, username, reason, at): ``at`` dates the step (AdviceLetter.transition), so a
+    # letter of 2019 is sent in 2019 and its reply term runs from then.
+    transitions: list = field(default_factory=list)
     sources: list = field(default_factory=list)
 
     def recommendations_at(self, version):
@@ -712,20 +723,27 @@ LETTER_2022 = DemoLetter(
                 INTRO_2022_END,
             ),
             closing="",
+            at=on(2022, 5, 23, 14),
         ),
         Draft(
             author=MEMBER,
             reason="Aanbevelingen Sociale kaart en Samenwerking toegevoegd",
             introduction=p(INTRO_2022_MEETING, *INTRO_2022_VISION, INTRO_2022_END),
+            at=on(2022, 6, 1, 14),
         ),
         # The final text: the letter as sent.
-        Draft(author=MEMBER, reason="Opmerkingen van de voorzitter verwerkt"),
+        Draft(
+            author=MEMBER, reason="Opmerkingen van de voorzitter verwerkt", at=on(2022, 6, 9, 14)
+        ),
     ],
-    # The letter is dated 17 June 2022; when it was put forward and adopted is not known.
+    # The letter is dated 17 June 2022 and is sent that day: the response term of six weeks
+    # ends on 29 July 2022, and without a recorded reply it shows "reactie te laat". When it
+    # was put forward and adopted is not known; the demo says 10 and 14 June 2022, and dates
+    # the constructed drafts above (after the meeting of 9 May) in May and June 2022.
     transitions=[
-        ("propose", SECRETARY, "Ter vaststelling voorgelegd (juni 2022)"),
-        ("adopt", SECRETARY, "Vastgesteld (juni 2022)"),
-        ("send", SECRETARY, "Verzonden aan het college op 17 juni 2022"),
+        ("propose", SECRETARY, "Ter vaststelling voorgelegd (juni 2022)", on(2022, 6, 10, 9)),
+        ("adopt", SECRETARY, "Vastgesteld (juni 2022)", on(2022, 6, 14, 15)),
+        ("send", SECRETARY, "Verzonden aan het college op 17 juni 2022", on(2022, 6, 17, 10)),
     ],
     sources=[SOURCE_2022],
 )
@@ -916,15 +934,113 @@ LETTER_2019 = DemoLetter(
     # The meeting of 6 February is not in the demo; the veldbijeenkomst came after the advice.
     meetings=[],
     recommendations=RECOMMENDATIONS_2019,
+    # Entered, put forward, adopted and sent on the (assumed) date of the letter, 1 March 2019:
+    # when each step really happened is not known.
     drafts=[
-        Draft(author=SECRETARY, reason="Aandachtspunten bij het plan van aanpak ingevoerd"),
+        Draft(
+            author=SECRETARY,
+            reason="Aandachtspunten bij het plan van aanpak ingevoerd",
+            at=on(2019, 3, 1, 9),
+        ),
     ],
     transitions=[
-        ("propose", SECRETARY, "Ter vaststelling voorgelegd (2019)"),
-        ("adopt", SECRETARY, "Vastgesteld (2019)"),
-        ("send", SECRETARY, "Verzonden aan het college (datum aangenomen: 1 maart 2019)"),
+        ("propose", SECRETARY, "Ter vaststelling voorgelegd (2019)", on(2019, 3, 1, 9, 15)),
+        ("adopt", SECRETARY, "Vastgesteld (2019)", on(2019, 3, 1, 9, 30)),
+        (
+            "send",
+            SECRETARY,
+            "Verzonden aan het college (datum aangenomen: 1 maart 2019)",
+            on(2019, 3, 1, 10),
+        ),
     ],
     sources=[SOURCE_2019, SOURCE_2019_REPLY],
+)
+
+# =============================================================================================
+# November 2019: advies rondom de Hervormingsagenda sociaal domein
+# =============================================================================================
+#
+# This letter is NOT IN THE CORPUS. What it advised is known from the June 2022 letter
+# (SOURCE_2022, under "Sociale kaart"): "In november 2019 heeft de Participatieraad u
+# geadviseerd rondom de Hervormingsagenda waar het versterken sociale basis onderdeel van uit
+# maakt. De participatieraad adviseerde toen om te inventariseren welke organisatie waarmee
+# bezig is. Zowel van betaalde organisaties als vrijwilligersorganisaties, zodat overlap kan
+# worden teruggebracht en een efficiëntieslag gemaakt wordt. Daarnaast adviseerde de
+# participatieraad om meer in te zetten op het Right to Challenge."
+#
+# The two recommendations are those two advices, with "De participatieraad adviseerde toen om"
+# turned into the letter's own "Wij adviseren u om"; the context is the clause about the
+# Hervormingsagenda. Nothing else is added: the letter's introduction says where it comes from.
+# The college's reply, as far as the 2022 letter quotes it, is in advices.demo.replies.
+#
+# Date: "november 2019"; the day is not known. The demo uses 25 November 2019 and says so.
+# Kind: ongevraagd, as for PR-2019-01: nothing in the corpus says the college asked.
+# Signatory: the chair, Aljona Wertheim: the college writes to her in early 2019 and she signs
+# the letter of June 2022. Addressee: the college of Zwolle, without a postal address (none is
+# known for 2019). Heading: "Versterken sociale basis", after the clause quoted above.
+
+HERVORMING = "Versterken sociale basis"
+
+LETTER_2019_HERVORMING = DemoLetter(
+    reference="PR-2019-02",
+    date=datetime.date(2019, 11, 25),  # assumed: see above
+    subject="Hervormingsagenda sociaal domein",
+    addressee="Aan het college van burgemeester en wethouders\nvan de gemeente Zwolle",
+    salutation="Geacht college,",
+    introduction=p(
+        "De Participatieraad Zwolle adviseert u rondom de Hervormingsagenda sociaal domein, "
+        "waar het versterken van de sociale basis onderdeel van uitmaakt.",
+    )
+    + "<p><i>"
+    + escape(
+        "Toelichting bij de demo: deze brief zelf zit niet in de bronnen van de demo. Wat de "
+        "raad adviseerde, weten we uit het advies ‘Sterke sociale basis’ van 17 juni 2022, dat "
+        "schrijft: ‘In november 2019 heeft de Participatieraad u geadviseerd rondom de "
+        "Hervormingsagenda’. De twee aanbevelingen hieronder geven weer wat dat advies van 2022 "
+        "daarover zegt. De precieze dag van dit advies is niet bekend; wij gaan uit van "
+        "25 november 2019."
+    )
+    + "</i></p>",
+    closing="",
+    signatory_name=CHAIR,
+    signatory_role="Voorzitter",
+    kind=AdviceKind.UNREQUESTED,
+    themes=[t.SOCIAL_BASE, t.VOLUNTEERS],
+    meetings=[],
+    recommendations=[
+        Rec(
+            HERVORMING,
+            context="Het versterken van de sociale basis maakt onderdeel uit van de "
+            "Hervormingsagenda.",
+            advice=(
+                "Wij adviseren u om te inventariseren welke organisatie waarmee bezig is. Zowel "
+                "van betaalde organisaties als vrijwilligersorganisaties, zodat overlap kan "
+                "worden teruggebracht en een efficiëntieslag gemaakt wordt."
+            ),
+        ),
+        Rec(
+            HERVORMING,
+            "Daarnaast adviseren wij u om meer in te zetten op het Right to Challenge.",
+        ),
+    ],
+    drafts=[
+        Draft(
+            author=SECRETARY,
+            reason="Advies over de Hervormingsagenda ingevoerd (november 2019)",
+            at=on(2019, 11, 25, 9),
+        ),
+    ],
+    transitions=[
+        ("propose", SECRETARY, "Ter vaststelling voorgelegd (2019)", on(2019, 11, 25, 9, 15)),
+        ("adopt", SECRETARY, "Vastgesteld (2019)", on(2019, 11, 25, 9, 30)),
+        (
+            "send",
+            SECRETARY,
+            "Verzonden aan het college (datum aangenomen: 25 november 2019)",
+            on(2019, 11, 25, 10),
+        ),
+    ],
+    sources=[SOURCE_2022],
 )
 
 # =============================================================================================
@@ -1010,4 +1126,4 @@ LETTER_CONCEPT = DemoLetter(
     sources=[SOURCE_VISION, SOURCE_2022],
 )
 
-LETTERS = [LETTER_2019, LETTER_2022, LETTER_CONCEPT]
+LETTERS = [LETTER_2019, LETTER_2019_HERVORMING, LETTER_2022, LETTER_CONCEPT]

@@ -10,6 +10,12 @@ followed by the saves of its recommendations, with the author and a change reaso
 version history holds one version per draft. The status then moves only through
 ``AdviceLetter.transition``, by the demo secretary; sending stores the letter's PDF. A sent
 demo letter without a stored PDF (sent before the site stored PDFs) gets one, once.
+
+The drafts and steps of the letters are dated when they happened (``Draft.at`` and the ``at``
+of each transition), so the letter of 17 June 2022 is sent on 17 June 2022 and its reply is
+late. A database loaded before those dates were given keeps its letters as they are (sent
+letters are frozen); to see the dated letters, start from a fresh database:
+``rm db.sqlite3 && make run``. The loader says so in a note.
 """
 
 from django.contrib.auth import get_user_model
@@ -141,6 +147,8 @@ class LetterLoader:
                     f"{existing.reference} ‘{existing.subject}’ left as it is: --refresh does "
                     "not touch advice letters."
                 )
+            if existing.subject == data.subject:
+                self.note_undated(existing, data)
             self.report.count(LETTERS_KIND, UNCHANGED)
             return existing
 
@@ -162,9 +170,9 @@ class LetterLoader:
         for version, draft in enumerate(data.drafts, start=1):
             self.save_draft(letter, data, version, draft, users[draft.author], saved)
 
-        for action, username, reason in data.transitions:
+        for action, username, reason, at in data.transitions:
             try:
-                letter.transition(action, users[username], reason)
+                letter.transition(action, users[username], reason, at=at)
             except ValidationError as error:  # e.g. the PDF could not be made when sending
                 self.report.notes.append(
                     f"Demo advice letter {letter.reference} stopped at "
@@ -177,8 +185,27 @@ class LetterLoader:
             self.sent_now.add(letter.pk)  # its PDF was stored by the send itself
         return letter
 
+    def note_undated(self, letter, data):
+        """A letter sent by an older loader, on the day it was loaded: say how to get the dates."""
+        sent = [at for action, _user, _reason, at in data.transitions if action == "send" and at]
+        if sent and letter.sent_at is not None and letter.sent_at != sent[0]:
+            self.report.notes.append(
+                f"{letter.reference} was sent on {timezone.localdate(letter.sent_at):%d-%m-%Y} "
+                f"in this database, not on {timezone.localdate(sent[0]):%d-%m-%Y}: it was "
+                "loaded before the demo dated its letters. Sent letters are never changed; for "
+                "the dated demo start from a fresh database (rm db.sqlite3 && make run)."
+            )
+
     @staticmethod
-    def save_draft(letter, data, version, draft, user, saved):
+    def dated(instance, at):
+        """Date the next history row of ``instance`` at ``at`` (None: now)."""
+        if at is not None:
+            instance._history_date = at
+        elif hasattr(instance, "_history_date"):
+            del instance._history_date
+
+    @classmethod
+    def save_draft(cls, letter, data, version, draft, user, saved):
         """One version: the letter first, then its recommendations, as the admin saves them."""
         letter.introduction = (
             data.introduction if draft.introduction is None else draft.introduction
@@ -186,6 +213,7 @@ class LetterLoader:
         letter.closing = data.closing if draft.closing is None else draft.closing
         letter._change_reason = draft.reason
         letter._history_user = user
+        cls.dated(letter, draft.at)
         letter.save()
 
         position = 0
@@ -211,6 +239,7 @@ class LetterLoader:
                 setattr(obj, name, value)
             obj._change_reason = draft.reason
             obj._history_user = user
+            cls.dated(obj, draft.at)
             obj.save()
 
     # -- the stored PDFs of sent letters --------------------------------------------------------

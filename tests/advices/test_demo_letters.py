@@ -145,7 +145,8 @@ def test_samenspel_advice_of_2019_is_sent_with_its_points_under_three_headings()
     load_demo()
     letter = letter_2019()
 
-    assert letter.status == LetterStatus.SENT
+    # Sent, and answered since: the college's reply is in the demo (test_demo_replies).
+    assert letter.status == LetterStatus.ANSWERED and letter.is_public
     assert letter.date == datetime.date(2019, 3, 1)
     assert "Samenspel in het sociaal domein" in letter.subject
     assert letter.kind == AdviceKind.UNREQUESTED
@@ -188,7 +189,11 @@ def test_one_letter_is_a_concept_by_the_member_and_not_public(client):
     assert concept.history.get().history_user.username == "raadslid"
     assert not concept.is_public
     assert concept not in AdviceLetter.objects.public()
-    assert set(AdviceLetter.objects.public()) == {letter_2019(), letter_2022()}
+    assert set(AdviceLetter.objects.public()) == {
+        letter_2019(),
+        AdviceLetter.objects.get(reference="PR-2019-02"),
+        letter_2022(),
+    }
 
     index = AdviceIndexPage.objects.get()
     assert client.get(index.url + f"{concept.reference}/").status_code == 404
@@ -216,13 +221,13 @@ def test_adviezen_page_comes_after_the_meetings_in_the_menu():
 @pytest.mark.django_db
 def test_running_twice_creates_nothing_twice_and_leaves_sent_letters_alone():
     output = load_demo()
-    assert "advice letters: 3 created, 0 updated, 0 unchanged" in output
+    assert "advice letters: 4 created, 0 updated, 0 unchanged" in output
     first = counts()
-    assert first["letters"] == 3
+    assert first["letters"] == 4
 
     output = load_demo()
     assert counts() == first
-    assert "advice letters: 0 created, 0 updated, 3 unchanged" in output
+    assert "advice letters: 0 created, 0 updated, 4 unchanged" in output
 
     output = load_demo("--refresh")
     assert counts() == first
@@ -237,4 +242,4 @@ def test_without_demo_accounts_the_letters_are_skipped_with_a_note():
     assert AdviceIndexPage.objects.count() == 1
 
     load_demo()
-    assert AdviceLetter.objects.count() == 3
+    assert AdviceLetter.objects.count() == 4

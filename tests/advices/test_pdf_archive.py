@@ -432,9 +432,9 @@ def test_the_demo_letters_are_sent_with_stored_pdfs_and_a_second_run_renders_not
     client, monkeypatch
 ):
     output = load_demo()
-    assert "stored PDFs of sent letters: 2 created, 0 updated, 0 unchanged" in output
+    assert "stored PDFs of sent letters: 3 created, 0 updated, 0 unchanged" in output
     sent = AdviceLetter.objects.public().order_by("reference")  # sent, maybe answered since
-    assert [letter.reference for letter in sent] == ["PR-2019-01", "PR-2022-01"]
+    assert [letter.reference for letter in sent] == ["PR-2019-01", "PR-2019-02", "PR-2022-01"]
     for letter in sent:
         assert stored_bytes_match(letter.sent_pdf)
     index = AdviceIndexPage.objects.get()
@@ -444,8 +444,8 @@ def test_the_demo_letters_are_sent_with_stored_pdfs_and_a_second_run_renders_not
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda *a, **k: pytest.fail("rendered"))
     output = load_demo()
-    assert "stored PDFs of sent letters: 0 created, 0 updated, 2 unchanged" in output
-    assert SentLetterPdf.objects.count() == 2
+    assert "stored PDFs of sent letters: 0 created, 0 updated, 3 unchanged" in output
+    assert SentLetterPdf.objects.count() == 3
 
 
 def test_the_demo_stores_the_pdfs_of_letters_sent_before_pdfs_were_stored(monkeypatch):
@@ -453,13 +453,13 @@ def test_the_demo_stores_the_pdfs_of_letters_sent_before_pdfs_were_stored(monkey
     SentLetterPdf.objects.all().delete()  # as in a database from before this feature
 
     output = load_demo()
-    assert "stored PDFs of sent letters: 2 created, 0 updated, 0 unchanged" in output
+    assert "stored PDFs of sent letters: 3 created, 0 updated, 0 unchanged" in output
     assert "Stored the PDF of PR-2019-01, which was sent before PDFs were stored." in output
-    assert SentLetterPdf.objects.count() == 2
+    assert SentLetterPdf.objects.count() == 3
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda *a, **k: pytest.fail("rendered"))
     output = load_demo()
-    assert "stored PDFs of sent letters: 0 created, 0 updated, 2 unchanged" in output
+    assert "stored PDFs of sent letters: 0 created, 0 updated, 3 unchanged" in output
 
 
 def test_repeat_downloads_take_the_fast_path_and_a_new_restriction_is_obeyed(

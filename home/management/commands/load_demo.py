@@ -5,14 +5,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from advices.demo.load import load_demo_letters
+from advices.demo.load_replies import load_demo_replies
 from home.demo.loader import CREATED, UNCHANGED, UPDATED, load_demo
 
 
 class Command(BaseCommand):
     help = (
         "Build the page tree and load the demo content (meetings, themes, council settings, "
-        "advice letters) and one demo account per role. Safe to run again: existing content "
-        "is left alone."
+        "advice letters, the college's replies) and one demo account per role. Safe to run "
+        "again: existing content is left alone."
     )
 
     def add_arguments(self, parser):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 report = load_demo(with_accounts=not no_accounts, refresh=refresh)
                 load_demo_letters(report, refresh=refresh)
+                load_demo_replies(report)
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
 
