@@ -1,8 +1,10 @@
 """Mail to the council's secretariat (Django's email; the console in development)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 
@@ -16,6 +18,7 @@ def secretariat_addresses():
     return sorted(set(users.values_list("email", flat=True)))
 
 
+@translation.override(settings.LANGUAGE_CODE)
 def notify_secretariat_of_reply(response):
     recipients = secretariat_addresses()
     if not recipients:
@@ -32,7 +35,7 @@ def notify_secretariat_of_reply(response):
     ) % {
         "reference": letter.reference,
         "subject": letter.subject,
-        "received": response.received_on.strftime("%d-%m-%Y"),
+        "received": formats.date_format(response.received_on, "j F Y"),
         "url": url,
     }
     return send_mail(subject, body, None, recipients)

@@ -59,6 +59,7 @@ def test_clerk_records_the_reply_in_the_admin(
     assert sent_letter.history.first().history_user == clerk
     assert [mail.to for mail in mailoutbox] == [[secretary.email]]
     assert sent_letter.reference in mailoutbox[0].subject
+    assert "ontvangen op 1 augustus 2022" in mailoutbox[0].body
 
 
 def test_clerk_gives_verdicts_per_recommendation(client, clerk, sent_letter):
