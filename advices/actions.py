@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from advices.follow import StatusWatch
 from advices.models import AdviceLetter, CollegeResponse, RecommendationAnswer
 from advices.models.status import PUBLIC_STATUSES, LetterStatus
 from advices.notifications import notify_secretariat_of_reply
@@ -65,6 +66,7 @@ class RecordReply:
     @transaction.atomic
     def execute(self):
         self.check()
+        watch = StatusWatch(self.response.letter)
         is_new = self.response.pk is None
         if is_new:
             self.response.recorded_by = self.user
@@ -85,6 +87,7 @@ class RecordReply:
                     answer._history_date = self.at
                 answer.save()
         sync_letter_status(self.response.letter, self.user, self.at)
+        watch.notify_on_commit()  # followers get a mail after the commit
         if is_new:
             transaction.on_commit(lambda: notify_secretariat_of_reply(self.response))
         return self.response
@@ -117,9 +120,11 @@ class RecordProgress:
     @transaction.atomic
     def execute(self):
         self.check()
+        watch = StatusWatch(self.letter(), getattr(self.instance, "recommendation_id", None))
         self.instance._history_user = self.user
         if self.at:
             self.instance._history_date = self.at
         self.instance.save()
         sync_letter_status(self.letter(), self.user, self.at)
+        watch.notify_on_commit()  # followers get a mail after the commit
         return self.instance

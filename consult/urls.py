@@ -17,4 +17,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+urlpatterns += [path("", include("advices.follow_urls"))]  # /volgen/, /feeds/
 urlpatterns += [path("", include(wagtail_urls))]

@@ -230,6 +230,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         )
         if recommendation is None:
             raise Http404("Deze brief heeft geen aanbeveling met dit nummer.")
+        from advices.timeline import recommendation_timeline
         from advices.tracking import attach_progress
 
         attach_progress([recommendation])
@@ -251,6 +252,8 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "pdf_download": self.pdf_download(letter, request),
                 **self.reply_context(letter, request),
+                "timeline": recommendation_timeline(recommendation, letter),
+                "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "breadcrumb_trail": [
                     self._letter_trail_step(letter, letter_url),
                     {"title": _("Aanbeveling %(label)s") % {"label": recommendation.label}},

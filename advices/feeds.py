@@ -1,0 +1,163 @@
+"""RSS and Atom feeds: new advice, and public status changes (all, or of one theme).
+
+Only sent letters appear; drafts never do. The links go to the public pages of the advice
+index; without a live advice index the feeds still work, with links to the home page.
+"""
+
+import html
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from advices.models import AdviceIndexPage, AdviceLetter
+from advices.timeline import recent_changes
+from home.models import Theme
+
+ITEMS_PER_FEED = 30
+DESCRIPTION_WORDS = 60
+
+
+@dataclass
+class FeedContext:
+    request: object
+    index: object  # the live advice index, or None
+    theme: object = None
+
+
+def plain_text(rich_text, words=DESCRIPTION_WORDS):
+    """The first words of a rich text field, without markup."""
+    text = html.unescape(strip_tags(rich_text.replace("</p>", "</p>\n")))
+    return Truncator(" ".join(text.split())).words(words)
+
+
+class NewAdviceFeed(Feed):
+    """Sent advice letters, the most recently sent first."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedContext(request=request, index=AdviceIndexPage.for_request(request))
+
+    def title(self, obj):
+        return _("Nieuwe adviezen")
+
+    def description(self, obj):
+        return _("De adviezen die de Participatieraad naar het college heeft gestuurd.")
+
+    subtitle = description
+
+    def link(self, obj):
+        return obj.index.get_url(obj.request) if obj.index else "/"
+
+    def items(self, obj):
+        letters = list(
+            AdviceLetter.objects.public()
+            .filter(sent_at__isnull=False)
+            .order_by("-sent_at", "-pk")
+            .prefetch_related("themes")[:ITEMS_PER_FEED]
+        )
+        for letter in letters:
+            letter.public_url = obj.index.letter_url(letter, obj.request) if obj.index else "/"
+            letter.guid = f"{obj.request.build_absolute_uri(letter.public_url)}#verzonden"
+        return letters
+
+    def item_title(self, item):
+        return f"{item.reference} {item.subject}"
+
+    def item_description(self, item):
+        return plain_text(item.introduction)
+
+    def item_link(self, item):
+        return item.public_url
+
+    def item_guid(self, item):
+        return item.guid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.sent_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class NewAdviceAtomFeed(NewAdviceFeed):
+    feed_type = Atom1Feed
+
+
+class StatusFeed(Feed):
+    """What changed: verdicts, follow-ups, letters beantwoord or afgerond. Newest first."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, slug=None):
+        theme = None
+        if slug is not None:
+            theme = Theme.objects.filter(slug=slug).first()
+            if theme is None:
+                raise Http404("Dit thema bestaat niet.")
+        return FeedContext(request=request, index=AdviceIndexPage.for_request(request), theme=theme)
+
+    def title(self, obj):
+        if obj.theme:
+            return _("Wat er met de adviezen gebeurt: %(theme)s") % {"theme": obj.theme.name}
+        return _("Wat er met de adviezen gebeurt")
+
+    def description(self, obj):
+        return _(
+            "Standpunten van het college, voortgang van de gemeente en adviezen die "
+            "beantwoord of afgerond zijn."
+        )
+
+    subtitle = description
+
+    def link(self, obj):
+        if obj.index is None:
+            return "/"
+        if obj.theme:
+            return obj.index.theme_url(obj.theme, obj.request)
+        return obj.index.get_url(obj.request)
+
+    def items(self, obj):
+        events = recent_changes(limit=ITEMS_PER_FEED, theme=obj.theme)
+        for event in events:
+            if obj.index is None:
+                event.url = "/"
+            elif event.recommendation is not None:
+                event.url = obj.index.recommendation_url(
+                    event.letter, event.recommendation.number, obj.request
+                )
+            else:
+                event.url = obj.index.letter_url(event.letter, obj.request)
+            event.guid = f"{obj.request.build_absolute_uri(event.url)}#{event.key}"
+        return events
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.text}\n\n{item.detail}".strip()
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        return item.guid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.moment
+
+    def item_author_name(self, item):
+        return item.actor  # a role, never a person's name
+
+
+class StatusAtomFeed(StatusFeed):
+    feed_type = Atom1Feed

@@ -1,0 +1,40 @@
+"""Public URLs to follow the advice: by email (/volgen/...) and by feed (/feeds/...)."""
+
+from django.urls import path
+
+from advices import feeds
+from advices.models import FollowTarget
+from advices.views import follow as views
+
+app_name = "follow"
+
+urlpatterns = [
+    path(
+        "volgen/aanbeveling/<int:pk>/",
+        views.subscribe,
+        {"target_type": FollowTarget.RECOMMENDATION},
+        name="recommendation",
+    ),
+    path(
+        "volgen/advies/<int:pk>/",
+        views.subscribe,
+        {"target_type": FollowTarget.LETTER},
+        name="letter",
+    ),
+    path(
+        "volgen/thema/<slug:slug>/",
+        views.subscribe,
+        {"target_type": FollowTarget.THEME},
+        name="theme",
+    ),
+    path("volgen/bevestig-uw-e-mail/", views.sent, name="sent"),
+    path("volgen/bevestigen/<str:token>/", views.confirm, name="confirm"),
+    path("volgen/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Feeds: RSS under /feeds/, Atom under /feeds/atom/.
+    path("feeds/adviezen/", feeds.NewAdviceFeed(), name="feed_advice"),
+    path("feeds/atom/adviezen/", feeds.NewAdviceAtomFeed(), name="feed_advice_atom"),
+    path("feeds/status/", feeds.StatusFeed(), name="feed_status"),
+    path("feeds/status/<slug:slug>/", feeds.StatusFeed(), name="feed_status_theme"),
+    path("feeds/atom/status/", feeds.StatusAtomFeed(), name="feed_status_atom"),
+    path("feeds/atom/status/<slug:slug>/", feeds.StatusAtomFeed(), name="feed_status_theme_atom"),
+]

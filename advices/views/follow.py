@@ -1,0 +1,123 @@
+"""Follow by email: the form, the confirmation link, and the one-click unsubscribe link.
+
+A bad, changed or expired link gets a page that says so, in plain Dutch, with status 400.
+"""
+
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from advices import follow
+from advices.models import FollowTarget
+from home.models import Theme
+
+
+def _bad_link(request, reason):
+    messages = {
+        "expired": (
+            _("Deze link is verlopen"),
+            _(
+                "Een link om te bevestigen werkt %(days)d dagen. Deze link is ouder. "
+                "Meld u opnieuw aan; u krijgt dan een nieuwe link."
+            )
+            % {"days": follow.CONFIRM_MAX_AGE.days},
+        ),
+        "bad": (
+            _("Deze link klopt niet"),
+            _(
+                "Misschien is de link niet helemaal overgenomen. Kopieer de hele link uit de "
+                "e-mail en plak die in de adresbalk van uw browser."
+            ),
+        ),
+        "gone": (
+            _("Deze aanmelding bestaat niet meer"),
+            _("Misschien heeft u zich al afgemeld. Wilt u toch volgen? Meld u dan opnieuw aan."),
+        ),
+    }
+    title, text = messages[reason]
+    return TemplateResponse(
+        request,
+        "advices/follow/bad_link.html",
+        {"title": title, "text": text, "reason": reason},
+        status=400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request, target_type, pk=None, slug=None):
+    """The form to follow something by email; POST sends the confirmation mail."""
+    if target_type == FollowTarget.THEME:
+        theme = Theme.objects.filter(slug=slug).first()
+        pk = theme.pk if theme else None
+    target = follow.find_target(target_type, pk)
+    if target is None:
+        raise Http404("Dit kunt u niet volgen.")
+    form = follow.FollowForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        subscription = follow.subscribe(form.cleaned_data["email"], target)
+        follow.send_confirmation(subscription, target, request)
+        return redirect("follow:sent")
+    return TemplateResponse(
+        request,
+        "advices/follow/subscribe.html",
+        {
+            "form": form,
+            "target": target,
+            "target_url": target.page_url(request),
+            "action": request.path,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_GET
+def sent(request):
+    return TemplateResponse(
+        request, "advices/follow/sent.html", {"days": follow.CONFIRM_MAX_AGE.days}
+    )
+
+
+@never_cache
+@require_GET
+def confirm(request, token):
+    try:
+        subscription = follow.confirm(token)
+    except signing.SignatureExpired:
+        return _bad_link(request, "expired")
+    except signing.BadSignature:
+        return _bad_link(request, "bad")
+    if subscription is None:
+        return _bad_link(request, "gone")
+    target = follow.find_target(subscription.target_type, subscription.target_id)
+    return TemplateResponse(
+        request,
+        "advices/follow/confirmed.html",
+        {
+            "target": target,
+            "target_url": target.page_url(request) if target else None,
+            "unsubscribe_url": follow.unsubscribe_url(subscription, request),
+        },
+    )
+
+
+# A mail program that supports one-click unsubscribe (RFC 8058) sends a POST without a
+# CSRF token; the signed token in the URL is the proof.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        target_type, target_id, _deleted = follow.unsubscribe(token)
+    except signing.BadSignature:
+        return _bad_link(request, "bad")
+    target = follow.find_target(target_type, target_id)
+    return TemplateResponse(
+        request,
+        "advices/follow/unsubscribed.html",
+        {"target": target, "target_url": target.page_url(request) if target else None},
+    )
