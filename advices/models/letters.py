@@ -232,6 +232,14 @@ class AdviceLetter(index.Indexed, ClusterableModel):
                     code="pdf_failed",
                     params={"reason": str(error)},
                 ) from error
+        if target == LetterStatus.SENT:
+            # Followers of the letter's themes hear of the new advice once it is committed.
+            from advices.follow import StatusChange, notify
+
+            change = StatusChange(
+                letter_id=current.pk, letter_before=TRANSITIONS[action][0], letter_after=target
+            )
+            transaction.on_commit(lambda: notify(change))
         self.refresh_from_db()
         return self
 

@@ -368,3 +368,21 @@ def test_stale_unconfirmed_subscriptions_are_removed(client, letter, mailoutbox)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
         subscribe(client, f"/volgen/advies/{letter.pk}/", email="nieuw@example.nl")
     assert list(Subscription.objects.values_list("email", flat=True)) == ["nieuw@example.nl"]
+
+
+def test_theme_followers_hear_of_a_newly_sent_letter(
+    client, letter, people, theme, mailoutbox, on_commit
+):
+    confirmed_follower(client, f"/volgen/thema/{theme.slug}/", mailoutbox)
+    draft = make_letter(recommendations=1, reference="PR-2022-08", subject="Armoede en meedoen")
+    draft.themes.set([theme])
+    draft.save()
+    with on_commit():
+        for action in ("propose", "adopt"):
+            draft.transition(action, people["secretary"])
+    assert mailoutbox == []  # nothing public yet
+    with on_commit():
+        draft.transition("send", people["secretary"])
+    assert [mail.to for mail in mailoutbox] == [[ADDRESS]]
+    assert "PR-2022-08" in mailoutbox[0].body
+    assert "Verzonden" in mailoutbox[0].body

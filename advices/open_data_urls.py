@@ -1,0 +1,15 @@
+"""The addresses of the open data: the documentation page, the files and the API."""
+
+from django.urls import path, re_path
+
+from advices.api import api, not_found_view
+from advices.views import open_data
+
+urlpatterns = [
+    path("open-data/", open_data.open_data_page, name="open_data"),
+    path("open-data/aanbevelingen.csv", open_data.recommendations_csv, name="open_data_csv"),
+    path("open-data/aanbevelingen.json", open_data.recommendations_json, name="open_data_json"),
+    path("api/v1/", api.urls),
+    # Anything else under the API answers in JSON too, not with the site's 404 page.
+    re_path(r"^api/v1/", not_found_view),
+]
