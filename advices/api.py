@@ -233,24 +233,22 @@ api = OpenDataAPI(
     docs_url="/docs",
 )
 
-PAGING_MESSAGES = {
-    PAGE_PARAM: _("Geef een heel getal van 1 of hoger."),
-    PAGE_SIZE_PARAM: _("Geef een heel getal van 1 tot en met %(max)d.") % {"max": MAX_PAGE_SIZE},
-    "nummer": _("Geef een heel getal."),
-}
+
+def parameter_message(parameter):
+    """What to do about a wrong value, in plain Dutch (pydantic's messages are English)."""
+    messages = {
+        PAGE_PARAM: _("Geef een heel getal van 1 of hoger."),
+        PAGE_SIZE_PARAM: _("Geef een heel getal van 1 tot en met %(max)d.")
+        % {"max": MAX_PAGE_SIZE},
+        "nummer": _("Geef een heel getal."),
+    }
+    return messages.get(parameter, _("Deze waarde klopt niet."))
 
 
 @api.exception_handler(ValidationError)
 def bad_request(request, exc):
-    details = []
-    for error in exc.errors:
-        parameter = str(error.get("loc", ["?"])[-1])
-        details.append(
-            {
-                "parameter": parameter,
-                "melding": str(PAGING_MESSAGES.get(parameter, _("Deze waarde klopt niet."))),
-            }
-        )
+    parameters = [str(error.get("loc", ["?"])[-1]) for error in exc.errors]
+    details = [{"parameter": p, "melding": parameter_message(p)} for p in parameters]
     return api.create_response(
         request, {"fout": _("De vraag klopt niet."), "details": details}, status=400
     )
@@ -322,7 +320,7 @@ def recommendation_out(request, record, number):
 
 
 def records(recommendations, urls, today):
-    """``(row, values)`` for each of ``recommendations`` (annotated; a page or less)."""
+    """``(record, row)`` for each of ``recommendations`` (annotated; a page or less)."""
     rows = list(open_data.row_values(recommendations))
     commitments = open_data.commitments_by_recommendation(
         Recommendation.objects.filter(pk__in=[row["pk"] for row in rows]), today
@@ -359,19 +357,20 @@ def public_letters():
 def letter_out(request, letter, urls, counts, term_weeks, today):
     per_status, per_verdict = counts
     reply = related_or_none(letter, "college_response")
+    sent = sent_on(letter)
     return {
         "kenmerk": letter.reference,
         "datum": letter.date,
         "onderwerp": letter.subject,
         "soort": letter.kind,
         "status": letter.status,
-        "verzonden_op": sent_on(letter),
+        "verzonden_op": sent,
         "themas": [{"slug": theme.slug, "naam": theme.name} for theme in letter.themes.all()],
         "aantal_aanbevelingen": sum(per_status.values()),
         "per_status": per_status,
         "per_standpunt": per_verdict,
         "reactie_ontvangen_op": reply.received_on if reply else None,
-        "reactie_te_laat": reply_is_overdue(letter.status, sent_on(letter), today, term_weeks),
+        "reactie_te_laat": reply_is_overdue(letter.status, sent, today, term_weeks),
         "url": urls.letter(letter.reference),
         "api_url": absolute(request, "letter", kenmerk=letter.reference),
     }
@@ -389,12 +388,14 @@ def letter_out(request, letter, urls, counts, term_weeks, today):
 )
 def letters(request, paging: Query[Paging]):
     today = timezone.localdate()
-    page, fields = paginate(request, public_letters(), paging)
-    shown = list(
-        page.object_list.select_related("college_response")
+    letters = (
+        public_letters()
+        .select_related("college_response")
         .defer("introduction", "closing", "college_response__text")
         .prefetch_related("themes")
     )
+    page, fields = paginate(request, letters, paging)
+    shown = list(page.object_list)
     counts = recommendation_counts([letter.pk for letter in shown], today)
     urls = open_data.PublicUrls(request)
     term_weeks = response_term_weeks()

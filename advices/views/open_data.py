@@ -56,17 +56,15 @@ def recommendations_json(request):
     return open_headers(response)
 
 
-def _tracker_url(request):
-    """The public tracker page ("Aanbevelingen"), if the site has one."""
+def _tracker_url(request, site):
+    """The public tracker page ("Aanbevelingen") of the site, if it has one."""
     try:
         from advices.models import RecommendationIndexPage
-    except ImportError:
+    except ImportError:  # the tracker page is built alongside; until then, no link
         return None
-    site = Site.find_for_request(request)
-    pages = RecommendationIndexPage.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    page = pages.first()
+    if site is None:
+        return None
+    page = RecommendationIndexPage.objects.live().public().child_of(site.root_page).first()
     return page.get_url(request) if page else None
 
 
@@ -85,12 +83,11 @@ def open_data_page(request):
             "verdicts": open_data.verdict_values(),
             "themes": choices.themes,
             "years": choices.years,
-            "letters": choices.letters[:1],
+            "example_references": [reference for reference, _subject in choices.letters[:1]],
             "sortings": Sorting.choices,
             "default_sorting": Sorting.default,
             "delimiter": open_data.CSV_DELIMITER,
-            "commitment_separator": open_data.COMMITMENT_SEPARATOR.strip(),
-            "tracker_url": _tracker_url(request),
+            "tracker_url": _tracker_url(request, site),
             "breadcrumb_trail": [{"title": _("Home"), "url": home_url}, {"title": _("Open data")}],
         },
     )

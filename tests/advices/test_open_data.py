@@ -332,3 +332,16 @@ def test_only_get_and_head(client, data):
     for url in ["/open-data/", CSV_URL, JSON_URL]:
         assert client.post(url).status_code == 405
         assert client.head(url).status_code == 200
+
+
+def test_open_data_page_links_to_the_tracker_when_there_is_one(client, data, site_tree):
+    import advices.models
+
+    tracker_page = getattr(advices.models, "RecommendationIndexPage", None)
+    if tracker_page is None:
+        pytest.skip("the tracker page (RecommendationIndexPage) is not there yet")
+    assert ">overzicht van de aanbevelingen</a>" not in client.get("/open-data/").content.decode()
+    home, _meetings = site_tree
+    tracker = home.add_child(instance=tracker_page(title="Aanbevelingen", slug="aanbevelingen"))
+    html = client.get("/open-data/").content.decode()
+    assert f'href="{tracker.url}">overzicht van de aanbevelingen</a>' in html
