@@ -88,6 +88,11 @@ def search_condition(words):
     return condition
 
 
+def strip_nul(value):
+    """NUL characters mean nothing in a search and PostgreSQL refuses them in a query."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 class RecommendationFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False, strip=True)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -103,7 +108,7 @@ class RecommendationFilterForm(forms.Form):
 
     def __init__(self, data, *, years, themes, letters, **kwargs):
         data = {
-            name: data.get(self.url_names.get(name, name), "")
+            name: strip_nul(data.get(self.url_names.get(name, name), ""))
             for name in self.base_fields
             if data.get(self.url_names.get(name, name)) is not None
         }
@@ -145,7 +150,7 @@ class RecommendationFilter:
         )
         self.form.is_valid()
         self.ignored = [
-            (self.form.fields[name].label, data.get(self.url_name(name), ""))
+            (self.form.fields[name].label, strip_nul(data.get(self.url_name(name), "")))
             for name in self.form.errors
         ]
         raw_search = data.get("q", "") or ""

@@ -15,6 +15,7 @@ from .recommendations import Recommendation
 from .reminders import ReminderLog
 from .responses import CollegeResponse, RecommendationAnswer, Verdict
 from .subscriptions import FollowTarget, Subscription
+from .tracker import RecommendationIndexPage
 
 __all__ = [
     "AdviceIndexPage",
@@ -37,4 +38,5 @@ __all__ = [
     "SentLetterPdf",
     "FollowTarget",
     "Subscription",
+    "RecommendationIndexPage",
 ]

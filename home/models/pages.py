@@ -18,7 +18,12 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.MeetingIndexPage", "advices.AdviceIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "home.MeetingIndexPage",
+        "advices.AdviceIndexPage",
+        "advices.RecommendationIndexPage",
+        "home.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("startpagina")
@@ -32,7 +37,20 @@ class HomePage(Page):
         context["latest_meetings"] = list(
             MeetingPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:3]
         )
+        context.update(self.dashboard_context(request))
         return context
+
+    def dashboard_context(self, request):
+        """What became of the advice, in figures (advices.dashboard), linked to the tracker."""
+        from advices.dashboard import build_dashboard
+        from advices.models import RecommendationIndexPage
+
+        tracker = RecommendationIndexPage.for_site_root(self)
+        tracker_url = tracker.get_url(request) if tracker else None
+        return {
+            "tracker_page": tracker,
+            "dashboard": build_dashboard(request, tracker_url=tracker_url),
+        }
 
 
 class StandardPage(Page):

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from advices.models import AdviceIndexPage
+from advices.models import AdviceIndexPage, RecommendationIndexPage
 from home.models import HomePage, MeetingIndexPage, MeetingPage, StandardPage
 from tests.factories import UserFactory, add_meeting, add_standard_page
 
@@ -12,6 +12,7 @@ def test_allowed_children_per_page_type(site_tree):
     home, index = site_tree
     assert set(home.specific_class.allowed_subpage_models()) == {
         AdviceIndexPage,
+        RecommendationIndexPage,
         MeetingIndexPage,
         StandardPage,
     }

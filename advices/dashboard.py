@@ -1,0 +1,231 @@
+"""The figures on the home page and the tracker: what became of the council's advice.
+
+- how many public recommendations have each verdict and each public status;
+- per year of the letters, how many of the recommendations with a verdict the college
+  adopted (overgenomen or deels overgenomen), drawn as a bar chart on the server;
+- the overdue commitments and the overdue replies, from ``advices.tracking``.
+
+The verdicts, statuses and years come from one grouped query over the SQL annotations of
+``advices.progress_sql`` (the same rule as everywhere); the late lists take two queries
+each (a count and the first few) and the response term one or two. A fixed number of
+queries, whatever the number of recommendations.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from advices.models import Recommendation, Verdict
+from advices.models.status import PUBLIC_STATUSES
+from advices.progress import PublicStatus
+from advices.progress_sql import VERDICTS_ADOPTED, annotate_progress
+
+# The late lists show the first few; a link leads to the rest.
+LATE_SHOWN = 10
+
+NO_VERDICT = ""
+
+# build_dashboard looks the advice index up itself unless it is given (even as None).
+FIND = object()
+
+
+def percentage(part, whole):
+    """Rounded half up to a whole percent; None when there is nothing to divide."""
+    if not whole:
+        return None
+    return (200 * part + whole) // (2 * whole)
+
+
+@dataclass
+class Tally:
+    value: str
+    label: str
+    count: int
+    url: str | None = None
+
+
+@dataclass
+class YearRate:
+    year: int
+    adopted: int
+    with_verdict: int
+    total: int
+
+    @property
+    def percent(self):
+        return percentage(self.adopted, self.with_verdict)
+
+
+@dataclass
+class Chart:
+    """The geometry of the server-rendered bar chart: one row per year, bars in percent of
+    the chart's width so the text keeps its size at every screen width."""
+
+    rows: list
+    row_height: int = 52
+    label_offset: int = 18
+    bar_offset: int = 26
+    bar_height: int = 18
+
+    @property
+    def height(self):
+        return max(len(self.rows), 1) * self.row_height
+
+    @property
+    def bars(self):
+        """Per year the positions, as strings: SVG wants "12.5", never a localised "12,5"."""
+        for index, rate in enumerate(self.rows):
+            top = index * self.row_height
+            percent = rate.percent
+            yield {
+                "rate": rate,
+                "label_y": str(top + self.label_offset),
+                "bar_y": str(top + self.bar_offset),
+                "bar_height": str(self.bar_height),
+                # A bar of 0 % keeps a sliver, so "0 %" does not read as "no data".
+                "width": None if percent is None else f"{max(percent, 0.5):g}%",
+            }
+
+
+@dataclass
+class Dashboard:
+    total: int
+    verdicts: list
+    statuses: list
+    years: list
+    late_commitments: list
+    late_commitment_count: int
+    late_replies: list
+    late_reply_count: int
+    tracker_url: str | None = None
+    late_url: str | None = None
+    chart: Chart = field(init=False)
+
+    def __post_init__(self):
+        self.chart = Chart(rows=self.years)
+
+    @property
+    def has_rates(self):
+        return any(rate.with_verdict for rate in self.years)
+
+    @property
+    def chart_description(self):
+        """The chart in words, for its ``<desc>``."""
+        parts = []
+        for rate in self.years:
+            if rate.percent is None:
+                parts.append(
+                    _("%(year)s: nog geen standpunten") % {"year": rate.year},
+                )
+            else:
+                parts.append(
+                    _("%(year)s: %(percent)s procent (%(adopted)s van %(count)s)")
+                    % {
+                        "year": rate.year,
+                        "percent": rate.percent,
+                        "adopted": rate.adopted,
+                        "count": rate.with_verdict,
+                    }
+                )
+        return "; ".join(str(part) for part in parts) + "."
+
+
+def figures(today=None):
+    """Verdict and status counts and the yearly adoption, in one grouped query."""
+    rows = (
+        annotate_progress(Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES), today)
+        .values("verdict", "public_status", year=ExtractYear("letter__date"))
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    verdicts = {value: 0 for value in [*Verdict.values, NO_VERDICT]}
+    statuses = {value: 0 for value in PublicStatus.values}
+    years = {}
+    for row in rows:
+        count = row["count"]
+        verdict = row["verdict"] or NO_VERDICT
+        verdicts[verdict] = verdicts.get(verdict, 0) + count
+        statuses[row["public_status"]] = statuses.get(row["public_status"], 0) + count
+        rate = years.setdefault(row["year"], YearRate(row["year"], 0, 0, 0))
+        rate.total += count
+        if verdict:
+            rate.with_verdict += count
+            if verdict in VERDICTS_ADOPTED:
+                rate.adopted += count
+    return verdicts, statuses, [years[year] for year in sorted(years)]
+
+
+def _filter_url(tracker_url, **params):
+    return f"{tracker_url}?{urlencode(params)}" if tracker_url else None
+
+
+def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND):
+    """Everything the dashboard shows; links to the tracker (filtered) when it has a URL,
+    and to the recommendation and letter pages of ``advice_index`` (found for the request
+    when not given)."""
+    from advices.models.pages import AdviceIndexPage
+    from advices.tracking import overdue_commitments, overdue_replies
+
+    today = today or timezone.localdate()
+    verdict_counts, status_counts, years = figures(today)
+
+    verdicts = [
+        Tally(
+            value,
+            label,
+            verdict_counts[value],
+            _filter_url(tracker_url, standpunt=value),
+        )
+        for value, label in Verdict.choices
+    ]
+    # No verdict yet is exactly "wacht op reactie" (advices.progress).
+    verdicts.append(
+        Tally(
+            NO_VERDICT,
+            _("Nog geen standpunt"),
+            verdict_counts[NO_VERDICT],
+            _filter_url(tracker_url, status=PublicStatus.AWAITING_REPLY.value),
+        )
+    )
+    statuses = [
+        Tally(value, label, status_counts[value], _filter_url(tracker_url, status=value))
+        for value, label in PublicStatus.choices
+    ]
+
+    # Always the same queries (a count and the first few of each), whatever the data.
+    late = overdue_commitments(today).filter(recommendation__letter__status__in=PUBLIC_STATUSES)
+    late_commitments = list(late[:LATE_SHOWN])
+    late_commitment_count = late.count()
+    replies = overdue_replies(today)
+    late_replies = list(replies[:LATE_SHOWN])
+    late_reply_count = replies.count()
+
+    if advice_index is FIND:
+        advice_index = AdviceIndexPage.for_request(request) if request is not None else None
+    index = advice_index
+    for commitment in late_commitments:
+        recommendation = commitment.recommendation
+        commitment.public_url = (
+            index.recommendation_url(recommendation.letter, recommendation.number, request)
+            if index
+            else None
+        )
+    for letter in late_replies:
+        letter.public_url = index.letter_url(letter, request) if index else None
+
+    return Dashboard(
+        total=sum(status_counts.values()),
+        verdicts=verdicts,
+        statuses=statuses,
+        years=years,
+        late_commitments=late_commitments,
+        late_commitment_count=late_commitment_count,
+        late_replies=late_replies,
+        late_reply_count=late_reply_count,
+        tracker_url=tracker_url,
+        late_url=_filter_url(tracker_url, **{"te-laat": "ja"}),
+    )

@@ -1,0 +1,238 @@
+"""The public tracker page "Aanbevelingen": listing, filters in the URL, pagination, links,
+bad values, and a constant number of queries whatever the number of recommendations."""
+
+import datetime
+import re
+from html import unescape
+from urllib.parse import parse_qs
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from advices.models import AdviceIndexPage, RecommendationIndexPage
+from home.models import HomePage
+from tests.advices.tracker_data import EXPECTED, TODAY, build_many, build_tracker_data
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def pages(site_tree):
+    home, _meetings = site_tree
+    advice_index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(
+            title="Aanbevelingen",
+            slug="aanbevelingen",
+            intro="Wat deed het college met elk advies?",
+        )
+    )
+    return {"home": home, "advices": advice_index, "tracker": tracker}
+
+
+@pytest.fixture
+def data():
+    return build_tracker_data()
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def get(client, pages, query=""):
+    response = client.get(pages["tracker"].url + (f"?{query}" if query else ""))
+    assert response.status_code == 200
+    return response, response.content.decode()
+
+
+def listed_labels(html):
+    return re.findall(r'class="tracker-item__label"[^>]*>(?:<a[^>]*>)?Aanbeveling ([^<]+)<', html)
+
+
+def test_the_page_type_sits_under_the_home_page_once():
+    assert "advices.RecommendationIndexPage" in [
+        f"{m._meta.app_label}.{m.__name__}" for m in HomePage.allowed_subpage_models()
+    ]
+    assert RecommendationIndexPage.parent_page_types == ["home.HomePage"]
+    assert RecommendationIndexPage.max_count_per_parent == 1
+
+
+def test_lists_every_public_recommendation_with_links_status_and_verdict(client, pages, data):
+    response, html = get(client, pages)
+    assert "Wat deed het college met elk advies?" in html
+    assert "9 aanbevelingen gevonden" in html
+    assert listed_labels(html) == [
+        "2023-02 / 1",
+        "2023-02 / 2",
+        "2022-07 / 1",
+        "2022-07 / 2",
+        "2022-07 / 3",
+        "2021-01 / 1",
+        "2021-01 / 2",
+        "2021-01 / 3",
+        "2021-01 / 4",
+    ]
+    letter = data["letters"]["2021"]
+    index = pages["advices"]
+    assert f'href="{index.recommendation_url(letter, 2)}"' in html
+    assert f'href="{index.letter_url(letter)}"' in html
+    item = html.split('id="aanbeveling-', 8)[-1]
+    assert "Schrijf brieven in eenvoudige taal." in html
+    # Status in words, verdict, lateness; the letter and its date.
+    assert "In uitvoering" in html and "Toezegging te laat" in html
+    assert "Deels overgenomen" in html
+    assert "Nog geen standpunt" in html
+    assert "PR-2021-01 Armoede en schulden" in html
+    assert "1 maart 2021" in html
+    assert item
+    # Never a draft or an unsent letter.
+    assert "geheime" not in html and "Geheim concept" not in html
+    assert "vastgestelde advies" not in html
+    # The dashboard is on the first, unfiltered page.
+    assert 'id="cijfers"' in html
+
+
+def test_filters_narrow_and_stay_in_the_links(client, pages, data):
+    _response, html = get(client, pages, "thema=jeugd&standpunt=overgenomen&sortering=oudste")
+    assert "3 aanbevelingen gevonden" in html
+    assert listed_labels(html) == ["2021-01 / 1", "2021-01 / 4", "2022-07 / 2"]
+    assert "Sterke sociale basis" in html
+    assert '<h1 class="utrecht-heading-1">Aanbevelingen: Jeugd</h1>' in html
+    # Selected in the form, kept in the download links.
+    assert '<option value="jeugd" selected>' in html
+    assert '<option value="oudste" selected>' in html
+    for kind in ("csv", "json"):
+        link = re.search(rf'href="/open-data/aanbevelingen\.{kind}\?([^"]+)"', html)
+        assert parse_qs(unescape(link.group(1))) == {
+            "thema": ["jeugd"],
+            "standpunt": ["overgenomen"],
+            "sortering": ["oudste"],
+        }
+    # A filtered page links to the figures instead of repeating them.
+    assert 'id="cijfers"' not in html
+    assert "Bekijk de cijfers over alle aanbevelingen" in html
+
+
+def test_search_and_late_only(client, pages, data):
+    _response, html = get(client, pages, "q=mantelzorgers")
+    assert listed_labels(html) == ["2023-02 / 2", "2022-07 / 3"]
+    assert 'value="mantelzorgers"' in html
+    _response, html = get(client, pages, "te-laat=ja")
+    assert listed_labels(html) == ["2021-01 / 2"]
+    assert 'name="te-laat" value="ja" checked' in html
+
+
+def test_unfiltered_download_links_have_no_query(client, pages, data):
+    _response, html = get(client, pages)
+    assert 'href="/open-data/aanbevelingen.csv"' in html
+    assert 'href="/open-data/aanbevelingen.json"' in html
+
+
+@pytest.mark.parametrize(
+    "query, message_value",
+    [
+        ("status=bijna", "bijna"),
+        ("standpunt=misschien", "misschien"),
+        ("thema=onbekend", "onbekend"),
+        ("jaar=abc", "abc"),
+        ("jaar=1850", "1850"),
+        ("advies=PR-2023-03", "PR-2023-03"),
+        ("advies=%3Cscript%3E", "<script>"),
+        ("sortering=willekeurig", "willekeurig"),
+    ],
+)
+def test_bad_values_are_reported_never_an_error(client, pages, data, query, message_value):
+    _response, html = get(client, pages, query + "&thema=ouderen" * ("thema" not in query))
+    assert "We kennen de waarde" in html
+    assert message_value in unescape(html)
+    assert "<script>" not in html
+    if "thema" not in query:
+        assert "5 aanbevelingen gevonden" in html  # the valid filter still applies
+    else:
+        assert "9 aanbevelingen gevonden" in html
+
+
+def test_bad_page_numbers_and_a_huge_search(client, pages, data):
+    _response, html = get(client, pages, "pagina=x")
+    assert "Die pagina bestaat niet" in html
+    assert "9 aanbevelingen gevonden" in html
+    _response, html = get(client, pages, "pagina=999")
+    assert "Die pagina bestaat niet" in html
+    _response, html = get(client, pages, "q=" + "a" * 10_000)
+    assert "Uw zoekvraag was erg lang" in html
+    assert "a" * 201 not in html
+    _response, html = get(client, pages, "q=" + "%00%27%22" + "+or+1=1")
+    assert "0 aanbevelingen gevonden" in html
+
+
+def test_pagination_keeps_the_filters(client, pages):
+    build_many(letters=3, per_letter=20, start_year=2015)
+    _response, html = get(client, pages, "jaar=2015&sortering=advies-en-nummer")
+    assert "60 aanbevelingen gevonden" in html
+    assert "Pagina 1 van 3" in html
+    assert 'href="?jaar=2015&amp;sortering=advies-en-nummer&amp;pagina=2"' in html
+    _response, page2 = get(client, pages, "jaar=2015&sortering=advies-en-nummer&pagina=2")
+    first, second = listed_labels(html), listed_labels(page2)
+    assert len(first) == len(second) == 20
+    assert not set(first) & set(second)
+    assert 'href="?jaar=2015&amp;sortering=advies-en-nummer"' in page2  # back to page 1
+
+
+def test_without_an_advice_index_the_items_are_not_links(client, site_tree, data):
+    home, _meetings = site_tree
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
+    )
+    html = client.get(tracker.url).content.decode()
+    assert "9 aanbevelingen gevonden" in html
+    assert "/aanbeveling/" not in html
+
+
+def count_queries(client, url):
+    client.get(url)  # warm-up: caches of sites, settings, content types
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "status=in-uitvoering&sortering=status",
+        "q=advies+brief&te-laat=ja&jaar=2001",
+        "standpunt=overgenomen&sortering=oudste&pagina=3",
+    ],
+)
+def test_query_count_is_the_same_for_5_and_5000_recommendations(client, pages, query):
+    url = pages["tracker"].url + (f"?{query}" if query else "")
+    build_many(letters=1, per_letter=5, start_year=2001)
+    small, _response = count_queries(client, url)
+    build_many(letters=100, per_letter=50, start_year=2000)
+    large, response = count_queries(client, url)
+    assert "aanbevelingen gevonden" in response.content.decode()
+    assert small == large, f"{small} queries with 5 recommendations, {large} with 5,005"
+
+
+def test_the_dashboard_on_the_tracker_page(client, pages, data):
+    _response, html = get(client, pages)
+    tracker = pages["tracker"].url
+    assert f'href="{tracker}?status=in-uitvoering"' in html
+    assert f'href="{tracker}?standpunt=overgenomen"' in html
+    assert EXPECTED["total"] == 9
+    assert "In de verzonden adviezen staan 9 aanbevelingen" in html
+
+
+def test_today_matters(client, pages, data):
+    # Before the commitment's due date nothing is late.
+    with time_machine.travel(datetime.datetime(2021, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
+        _response, html = get(client, pages, "te-laat=ja")
+    assert "0 aanbevelingen gevonden" in html
+    assert TODAY.year == 2024

@@ -1,0 +1,130 @@
+"""The tracker ("Aanbevelingen") and the dashboard in a real browser: axe-core finds no
+accessibility violation, the filter form works without JavaScript, headings are in order
+and nothing scrolls sideways at 400% zoom."""
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from advices.models import AdviceIndexPage, RecommendationIndexPage
+from home.models import CouncilSettings
+from tests.advices.tracker_data import build_tracker_data
+from tests.factories import build_site
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server answers from another thread, so the data must be committed; see
+    # tests/browser/test_public_pages.py for why serialized_rollback is needed.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def site(live_server):
+    home, _meetings = build_site("Participatieraad Zwolle")
+    council = CouncilSettings.for_site(home.get_site())
+    council.name = "Participatieraad Zwolle"
+    council.municipality = "Zwolle"
+    council.save()
+    home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(
+            title="Aanbevelingen",
+            slug="aanbevelingen",
+            intro="Wat deed het college met elk advies van de raad? Zoek het hier op.",
+        )
+    )
+    build_tracker_data()
+    return {"home": home.url, "tracker": tracker.url}
+
+
+def open_url(page, live_server, path):
+    failed = []
+
+    def record_failure(response):
+        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+            failed.append(f"{response.status} {response.url}")
+
+    page.on("response", record_failure)
+    response = page.goto(live_server.url + path)
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    page.wait_for_load_state("load")
+    assert not failed, f"{path}: these requests failed:\n" + "\n".join(failed)
+    return page
+
+
+VIEWS = {
+    "tracker": ("tracker", ""),
+    "tracker, filtered": ("tracker", "?thema=jeugd&te-laat=ja&sortering=status"),
+    "tracker, searched": ("tracker", "?q=mantelzorgers"),
+    "tracker, unknown values": ("tracker", "?status=bijna&jaar=abc&pagina=9"),
+    "tracker, nothing found": ("tracker", "?q=bestaatniet"),
+    "home page with the dashboard": ("home", ""),
+}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_axe_finds_no_violations(page, live_server, site, assert_accessible, name):
+    where, query = VIEWS[name]
+    assert_accessible(open_url(page, live_server, site[where] + query))
+
+
+def test_the_dashboard_is_there_with_chart_and_table(page, live_server, site):
+    for where in ("home", "tracker"):
+        open_url(page, live_server, site[where])
+        dashboard = page.locator("#cijfers")
+        assert dashboard.is_visible()
+        chart = dashboard.locator("svg[role=img]")
+        assert chart.is_visible()
+        assert chart.get_attribute("aria-labelledby")
+        assert dashboard.locator("table caption", has_text="per jaar").is_visible()
+        assert dashboard.locator("text", has_text="2021: 75% (3 van 4)").count() == 1
+        # No script anywhere in the dashboard.
+        assert dashboard.locator("script").count() == 0
+
+
+def test_the_filter_form_works_without_javascript(new_context, live_server, site):
+    page = open_url(new_context(java_script_enabled=False).new_page(), live_server, site["tracker"])
+    assert page.locator("main .listing__count").inner_text() == "9 aanbevelingen gevonden"
+    form = page.locator("form.tracker-filter")
+    form.get_by_label("Thema").select_option(label="Jeugd")
+    form.get_by_label("Alleen te laat").check()
+    with page.expect_navigation():
+        form.get_by_role("button", name="Zoeken").click()
+    query = parse_qs(urlparse(page.url).query)
+    assert query["thema"] == ["jeugd"] and query["te-laat"] == ["ja"]
+    assert page.locator("main .listing__count").inner_text() == "1 aanbeveling gevonden"
+    assert page.locator(".tracker-item__label").inner_text() == "Aanbeveling 2021-01 / 2"
+    # The choices stay chosen, so the reader can change one and search again.
+    assert form.get_by_label("Thema").input_value() == "jeugd"
+    assert form.get_by_label("Alleen te laat").is_checked()
+    form.get_by_label("Zoeken", exact=True).fill("brieven")
+    form.get_by_label("Alleen te laat").uncheck()
+    with page.expect_navigation():
+        form.get_by_role("button", name="Zoeken").click()
+    assert page.locator("main .listing__count").inner_text() == "1 aanbeveling gevonden"
+    # Following the item's link leads to its own page.
+    with page.expect_navigation():
+        page.locator(".tracker-item__label a").click()
+    assert "/adviezen/PR-2021-01/aanbeveling/2/" in page.url
+
+
+@pytest.mark.parametrize("where", ["tracker", "home"])
+def test_headings_are_in_order(page, live_server, site, where):
+    open_url(page, live_server, site[where])
+    levels = page.evaluate(
+        """() => [...document.querySelectorAll("main h1, main h2, main h3, main h4")]
+            .map((h) => Number(h.tagName[1]))"""
+    )
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+
+
+@pytest.mark.parametrize("where", ["tracker", "home"])
+def test_no_horizontal_scrolling_at_400_percent_zoom(new_context, live_server, site, where):
+    page = new_context(viewport={"width": 320, "height": 256}).new_page()
+    open_url(page, live_server, site[where])
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+    )
+    assert widths["scroll"] <= widths["inner"] + 1, f"{where}: {widths}"
