@@ -1,0 +1,264 @@
+"""How much do the tracker, a recommendation page and the exports cost with 10,000
+recommendations, compared with a bare page?
+
+Builds a throwaway SQLite database (never the one DATABASE_URL points to) with 1,000 sent
+letters of 10 recommendations each, the college's replies, verdicts, follow-ups and
+commitments (bulk inserts: a few seconds), a home page, a bare StandardPage, the advice index
+and the tracker ("Aanbevelingen"). Then requests each URL through Django's test Client,
+interleaved so that all see the same machine noise, reading streamed bodies to the end, and
+prints the median time per request, the number of SQL queries and the ratio to the bare page.
+
+Target: the HTML pages (tracker unfiltered, filtered, searched; a recommendation) within 2x
+of the bare page. The CSV export writes all 10,000 rows; it has no target beside the bare
+page, but its query count must stay constant and its time is printed per 1,000 rows.
+
+Run with `make bench`. Measures the whole request in-process (URL routing, Wagtail's page
+serving, queries, template rendering), not the network.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+LETTERS = 1_000
+PER_LETTER = 10
+ROUNDS = 15
+WARMUP = 2
+HTML_TARGET = 2.0
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+workdir = tempfile.TemporaryDirectory(prefix="adviesvolger-bench-tracker-")
+# Overwrite, never default: the benchmark must not write into a real database.
+os.environ["DATABASE_URL"] = f"sqlite:///{workdir.name}/bench.sqlite3"
+os.environ["DJANGO_SETTINGS_MODULE"] = "consult.settings.test"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+
+from advices.models import (  # noqa: E402
+    AdviceIndexPage,
+    AdviceLetter,
+    CollegeResponse,
+    Commitment,
+    FollowUp,
+    FollowUpState,
+    LetterStatus,
+    Recommendation,
+    RecommendationAnswer,
+    Verdict,
+)
+from home.models import HomePage, StandardPage, Theme  # noqa: E402
+
+try:
+    from advices.models import RecommendationIndexPage  # noqa: E402
+except ImportError:  # the tracker page is not there yet
+    RecommendationIndexPage = None
+
+WORDS = ["wijk", "buurthuis", "mantelzorg", "jongeren", "schulden", "vrijwilligers", "respijt"]
+
+
+def fill():
+    """1,000 sent letters of 10 recommendations, with replies and progress, in bulk."""
+    themes = [
+        Theme.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        for name in ["Sterke sociale basis", "Jeugd", "Ouderen", "Wonen", "Werk en inkomen"]
+    ]
+    first_day = datetime.date(2014, 1, 6)
+    letters = AdviceLetter.objects.bulk_create(
+        AdviceLetter(
+            reference=f"PR-{(first_day + datetime.timedelta(days=4 * n)).year}-{n:04d}",
+            date=first_day + datetime.timedelta(days=4 * n),
+            subject=f"Advies over {WORDS[n % len(WORDS)]} ({n})",
+            addressee="Het college van burgemeester en wethouders",
+            introduction="<p>De raad sprak met inwoners en partners.</p>" * 5,
+            signatory_name="Voorzitter",
+            status=LetterStatus.CONCEPT,
+        )
+        for n in range(LETTERS)
+    )
+    # Recommendations are written while the letters are concepts, then the letters are sent.
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            letter=letter,
+            number=number,
+            sort_order=number,
+            heading=f"Onderdeel {number % 3 + 1}",
+            context="Tijdens de bijeenkomst vertelden inwoners hoe het nu gaat. " * 4,
+            advice=f"Wij adviseren u de {WORDS[(i + number) % len(WORDS)]} te versterken. " * 3,
+        )
+        for i, letter in enumerate(letters)
+        for number in range(1, PER_LETTER + 1)
+    )
+    AdviceLetter.themes.through.objects.bulk_create(
+        AdviceLetter.themes.through(adviceletter=letter, theme=themes[i % len(themes)])
+        for i, letter in enumerate(letters)
+    )
+    answered = letters[: LETTERS * 9 // 10]  # the newest tenth still waits for a reply
+    AdviceLetter.objects.filter(pk__in=[letter.pk for letter in letters]).update(
+        status=LetterStatus.SENT
+    )
+    for letter in letters:
+        letter.sent_at = timezone.make_aware(
+            datetime.datetime.combine(letter.date, datetime.time(9))
+        )
+    AdviceLetter.objects.bulk_update(letters, ["sent_at"])
+    AdviceLetter.objects.filter(pk__in=[letter.pk for letter in answered]).update(
+        status=LetterStatus.ANSWERED
+    )
+    responses = CollegeResponse.objects.bulk_create(
+        CollegeResponse(
+            letter=letter,
+            received_on=letter.date + datetime.timedelta(days=40),
+            text="Het college reageert per aanbeveling.",
+            summary="Het college neemt de meeste adviezen over.",
+        )
+        for letter in answered
+    )
+    by_letter = {response.letter_id: response for response in responses}
+    recommendations = list(
+        Recommendation.objects.filter(letter_id__in=by_letter).values_list("pk", "letter_id")
+    )
+    verdicts = list(Verdict.values)
+    RecommendationAnswer.objects.bulk_create(
+        RecommendationAnswer(
+            response=by_letter[letter_id],
+            recommendation_id=pk,
+            verdict=verdicts[i % len(verdicts)],
+            answer="Het college neemt dit mee in het uitvoeringsplan.",
+        )
+        for i, (pk, letter_id) in enumerate(recommendations)
+    )
+    states = list(FollowUpState.values)
+    FollowUp.objects.bulk_create(
+        FollowUp(
+            recommendation_id=pk,
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500),
+            state=states[i % len(states)],
+            note="Stand van zaken.",
+        )
+        for i, (pk, _letter) in enumerate(recommendations)
+        if i % 2
+    )
+    Commitment.objects.bulk_create(
+        Commitment(
+            recommendation_id=pk,
+            description="Een plan van aanpak",
+            responsible="Team sociaal domein",
+            due_date=datetime.date(2019, 3, 31) + datetime.timedelta(days=i % 2000),
+        )
+        for i, (pk, _letter) in enumerate(recommendations)
+        if i % 3 == 0
+    )
+    return letters
+
+
+def build_site():
+    call_command("migrate", verbosity=0)
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Participatieraad", slug="bench-home"))
+    Site.objects.update(root_page=home, is_default_site=True)
+    bare = home.add_child(instance=StandardPage(title="Over de raad", slug="over-de-raad"))
+    index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
+    letters = fill()
+    middle = letters[LETTERS // 2]
+    urls = {"bare page": bare.url}
+    if RecommendationIndexPage is not None:
+        tracker = home.add_child(
+            instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
+        )
+        urls.update(
+            {
+                "tracker": tracker.url,
+                "tracker, filtered": f"{tracker.url}?status=in-uitvoering&thema=jeugd",
+                "tracker, searched": f"{tracker.url}?q=mantelzorg+versterken",
+                "tracker, page 50": f"{tracker.url}?pagina=50",
+            }
+        )
+    urls.update(
+        {
+            "recommendation": index.recommendation_url(middle, 3),
+            "API, 100 recommendations": "/api/v1/aanbevelingen/?per_pagina=100",
+            "CSV, filtered": "/open-data/aanbevelingen.csv?status=in-uitvoering&thema=jeugd",
+            "CSV, all 10,000": "/open-data/aanbevelingen.csv",
+        }
+    )
+    return urls
+
+
+def fetch(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        sys.exit(f"{url} answered {response.status_code}")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body
+
+
+def main():
+    started = time.perf_counter()
+    urls = build_site()
+    total = Recommendation.objects.count()
+    print(
+        f"Built {total:,} recommendations over {LETTERS:,} letters "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    if RecommendationIndexPage is None:
+        print("The tracker page (RecommendationIndexPage) does not exist yet: not measured.")
+
+    client = Client()
+    queries, sizes = {}, {}
+    for name, url in urls.items():
+        for _ in range(WARMUP):
+            fetch(client, url)
+        with CaptureQueriesContext(connection) as captured:
+            sizes[name] = len(fetch(client, url))
+        queries[name] = len(captured)
+
+    timings = {name: [] for name in urls}
+    for _ in range(ROUNDS):
+        for name, url in urls.items():
+            start = time.perf_counter()
+            fetch(client, url)
+            timings[name].append(time.perf_counter() - start)
+
+    medians = {name: statistics.median(values) * 1000 for name, values in timings.items()}
+    bare = medians["bare page"]
+    print(f"\nMedian of {ROUNDS} requests per URL (Django test Client, SQLite, in-process):")
+    print(f"{'page':<28}{'median ms':>10}{'min ms':>9}{'queries':>9}{'KB':>8}{'x bare':>8}")
+    for name in urls:
+        fastest = min(timings[name]) * 1000
+        print(
+            f"{name:<28}{medians[name]:>10.1f}{fastest:>9.1f}{queries[name]:>9}"
+            f"{sizes[name] / 1024:>8.0f}{medians[name] / bare:>8.1f}"
+        )
+    html = [name for name in urls if name.startswith(("tracker", "recommendation"))]
+    print(f"\nHTML pages against the bare page (target: within {HTML_TARGET:.0f}x):")
+    for name in html:
+        ratio = medians[name] / bare
+        verdict = "ok" if ratio <= HTML_TARGET else "ABOVE TARGET"
+        print(f"  {name:<26}{ratio:>6.2f}x  {verdict}")
+    per_thousand = medians["CSV, all 10,000"] / (total / 1000)
+    print(
+        f"\nCSV export: {per_thousand:.0f} ms per 1,000 rows "
+        f"({total:,} rows, {sizes['CSV, all 10,000'] / 1024 / 1024:.1f} MB, "
+        f"{os.cpu_count()} cores)"
+    )
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        workdir.cleanup()
