@@ -66,6 +66,24 @@ ADVICE_INDEX = {
     ),
 }
 
+# The RecommendationIndexPage (advices.models.tracker): the tracker with the dashboard.
+# Created by advices.demo.load right after the "Adviezen" page, so the menu reads:
+# Bijeenkomsten, Adviezen, Aanbevelingen, Over de Participatieraad.
+RECOMMENDATION_INDEX = {
+    "slug": "aanbevelingen",
+    "title": "Aanbevelingen",
+    "show_in_menus": True,
+    "intro": (
+        "Hier staan alle aanbevelingen uit de adviezen van de Participatieraad. Bij elke "
+        "aanbeveling leest u wat het college ervan vindt en hoe ver het ermee is. Zoek op een "
+        "woord, of kies een thema, een jaar of een status."
+    ),
+    "search_description": (
+        "Alle aanbevelingen van de Participatieraad Zwolle aan het college, met per aanbeveling "
+        "het standpunt van het college en wat ermee gebeurt."
+    ),
+}
+
 ABOUT = {
     "slug": "over-de-participatieraad",
     "title": "Over de Participatieraad",
