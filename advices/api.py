@@ -481,8 +481,14 @@ def recommendations(request, paging: Query[Paging], filters: Query[Recommendatio
     today = timezone.localdate()
     # The filters are read from the query string itself, exactly as the tracker reads them.
     matching, recommendation_filter = filtered_recommendations(request.GET, today=today)
-    page, fields = paginate(request, matching, paging)
-    rows = records(page.object_list, open_data.PublicUrls(request), today)
+    # First the ids of the page, then their rows: sorting only the ids spares the database
+    # working out the status of every matching recommendation just to keep twenty.
+    page, fields = paginate(request, matching.values_list("pk", flat=True), paging)
+    ids = list(page.object_list)
+    shown = annotate_progress(Recommendation.objects.filter(pk__in=ids), today)
+    rows = records(shown, open_data.PublicUrls(request), today)
+    position = {pk: index for index, pk in enumerate(ids)}
+    rows.sort(key=lambda pair: position[pair[1]["pk"]])
     fields["filters"] = recommendation_filter.values
     fields["genegeerde_filters"] = open_data.ignored_filters(recommendation_filter)
     fields["resultaten"] = [

@@ -58,14 +58,10 @@ from advices.models import (  # noqa: E402
     LetterStatus,
     Recommendation,
     RecommendationAnswer,
+    RecommendationIndexPage,
     Verdict,
 )
 from home.models import HomePage, StandardPage, Theme  # noqa: E402
-
-try:
-    from advices.models import RecommendationIndexPage  # noqa: E402
-except ImportError:  # the tracker page is not there yet
-    RecommendationIndexPage = None
 
 WORDS = ["wijk", "buurthuis", "mantelzorg", "jongeren", "schulden", "vrijwilligers", "respijt"]
 
@@ -174,28 +170,20 @@ def build_site():
     index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
     letters = fill()
     middle = letters[LETTERS // 2]
-    urls = {"bare page": bare.url}
-    if RecommendationIndexPage is not None:
-        tracker = home.add_child(
-            instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
-        )
-        urls.update(
-            {
-                "tracker": tracker.url,
-                "tracker, filtered": f"{tracker.url}?status=in-uitvoering&thema=jeugd",
-                "tracker, searched": f"{tracker.url}?q=mantelzorg+versterken",
-                "tracker, page 50": f"{tracker.url}?pagina=50",
-            }
-        )
-    urls.update(
-        {
-            "recommendation": index.recommendation_url(middle, 3),
-            "API, 100 recommendations": "/api/v1/aanbevelingen/?per_pagina=100",
-            "CSV, filtered": "/open-data/aanbevelingen.csv?status=in-uitvoering&thema=jeugd",
-            "CSV, all 10,000": "/open-data/aanbevelingen.csv",
-        }
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
     )
-    return urls
+    return {
+        "bare page": bare.url,
+        "tracker": tracker.url,
+        "tracker, filtered": f"{tracker.url}?status=in-uitvoering&thema=jeugd",
+        "tracker, searched": f"{tracker.url}?q=mantelzorg+versterken",
+        "tracker, page 50": f"{tracker.url}?pagina=50",
+        "recommendation": index.recommendation_url(middle, 3),
+        "API, 100 recommendations": "/api/v1/aanbevelingen/?per_pagina=100",
+        "CSV, filtered": "/open-data/aanbevelingen.csv?status=in-uitvoering&thema=jeugd",
+        "CSV, all 10,000": "/open-data/aanbevelingen.csv",
+    }
 
 
 def fetch(client, url):
@@ -214,8 +202,6 @@ def main():
         f"Built {total:,} recommendations over {LETTERS:,} letters "
         f"in {time.perf_counter() - started:.1f} s"
     )
-    if RecommendationIndexPage is None:
-        print("The tracker page (RecommendationIndexPage) does not exist yet: not measured.")
 
     client = Client()
     queries, sizes = {}, {}

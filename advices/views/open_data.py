@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from advices import open_data
+from advices.models import RecommendationIndexPage
 from advices.tracker_filters import RecommendationFilter, Sorting, filtered_recommendations
 
 
@@ -58,13 +59,7 @@ def recommendations_json(request):
 
 def _tracker_url(request, site):
     """The public tracker page ("Aanbevelingen") of the site, if it has one."""
-    try:
-        from advices.models import RecommendationIndexPage
-    except ImportError:  # the tracker page is built alongside; until then, no link
-        return None
-    if site is None:
-        return None
-    page = RecommendationIndexPage.objects.live().public().child_of(site.root_page).first()
+    page = RecommendationIndexPage.for_site_root(site.root_page) if site else None
     return page.get_url(request) if page else None
 
 

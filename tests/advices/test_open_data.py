@@ -12,7 +12,14 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from advices import open_data
-from advices.models import AdviceIndexPage, DuePrecision, LetterStatus, Recommendation, Verdict
+from advices.models import (
+    AdviceIndexPage,
+    DuePrecision,
+    LetterStatus,
+    Recommendation,
+    RecommendationIndexPage,
+    Verdict,
+)
 from advices.progress import PublicStatus
 from advices.tracker_filters import filtered_recommendations
 from tests.advices.tracker_data import TODAY, build_many, build_tracker_data, letter_with
@@ -335,13 +342,10 @@ def test_only_get_and_head(client, data):
 
 
 def test_open_data_page_links_to_the_tracker_when_there_is_one(client, data, site_tree):
-    import advices.models
-
-    tracker_page = getattr(advices.models, "RecommendationIndexPage", None)
-    if tracker_page is None:
-        pytest.skip("the tracker page (RecommendationIndexPage) is not there yet")
     assert ">overzicht van de aanbevelingen</a>" not in client.get("/open-data/").content.decode()
     home, _meetings = site_tree
-    tracker = home.add_child(instance=tracker_page(title="Aanbevelingen", slug="aanbevelingen"))
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
+    )
     html = client.get("/open-data/").content.decode()
     assert f'href="{tracker.url}">overzicht van de aanbevelingen</a>' in html
