@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "simple_history",
+    # Serves the API's own docs assets (Swagger) from our static files, not from a CDN.
+    "ninja",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
