@@ -7,17 +7,26 @@
 
 The verdicts, statuses and years come from one grouped query over the SQL annotations of
 ``advices.progress_sql`` (the same rule as everywhere); the late lists take two queries
-each (a count and the first few) and the response term one or two. A fixed number of
-queries, whatever the number of recommendations.
+each (a count and the first few) and the response term two. A fixed number of queries,
+whatever the number of recommendations.
+
+Counting every recommendation's status on each view of the home page would cost more than
+the rest of the page, so the result is cached per day under a fingerprint of the data
+(``data_version``: one query of index lookups). Recording anything through the models
+(a reply, a verdict, a follow-up, a commitment, a letter's new status) changes the
+fingerprint, so the figures are never older than the last thing recorded.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from advices.models import Recommendation, Verdict
 from advices.models.status import PUBLIC_STATUSES
@@ -137,7 +146,11 @@ class Dashboard:
 def figures(today=None):
     """Verdict and status counts and the yearly adoption, in one grouped query."""
     rows = (
-        annotate_progress(Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES), today)
+        annotate_progress(
+            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES),
+            today,
+            fields=["public_status"],
+        )
         .values("verdict", "public_status", year=ExtractYear("letter__date"))
         .annotate(count=Count("pk"))
         .order_by()
@@ -163,23 +176,93 @@ def _filter_url(tracker_url, **params):
     return f"{tracker_url}?{urlencode(params)}" if tracker_url else None
 
 
+# -- caching: the figures change only when something is recorded ----------------------------
+
+# An upper bound for how stale the figures can get after a write that leaves no trace in
+# ``data_version`` (a raw ``QuerySet.update``; the site itself never does that).
+CACHE_SECONDS = 15 * 60
+
+
+def _tracked_tables():
+    """The tables the figures and late lists are computed from, with their history tables:
+    every save or delete through the models adds a history row, every insert a higher key."""
+    from advices.models import (
+        AdviceLetter,
+        CollegeResponse,
+        Commitment,
+        FollowUp,
+        RecommendationAnswer,
+    )
+
+    for model in (AdviceLetter, Recommendation, RecommendationAnswer, FollowUp, Commitment):
+        yield model._meta.db_table, model._meta.pk.column
+        history = model.history.model
+        yield history._meta.db_table, history._meta.pk.column
+    yield CollegeResponse._meta.db_table, CollegeResponse._meta.pk.column
+    yield CollegeResponse.history.model._meta.db_table, "history_id"
+
+
+def data_version():
+    """A fingerprint of everything the dashboard depends on, in one cheap query: the
+    highest key of each table and of its history (index lookups), and the response term."""
+    from advices.models import LetterSettings
+
+    quote = connection.ops.quote_name
+    parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _tracked_tables()]
+    settings_table = quote(LetterSettings._meta.db_table)
+    site_table = quote(Site._meta.db_table)
+    # No settings row yet means the default term (the first page view creates the row).
+    default_term = LetterSettings._meta.get_field("response_term_weeks").default
+    parts.append(
+        f"COALESCE((SELECT MAX(s.{quote('response_term_weeks')}) FROM {settings_table} s "
+        f"INNER JOIN {site_table} w ON s.{quote('site_id')} = w.{quote('id')} "
+        f"WHERE w.{quote('is_default_site')} = %s), %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), [True, default_term])
+        return ":".join(str(value) for value in cursor.fetchone())
+
+
+def collect(today):
+    """The figures and the first overdue items: a fixed number of queries."""
+    from advices.tracking import overdue_commitments, overdue_replies
+
+    verdict_counts, status_counts, years = figures(today)
+    late = overdue_commitments(today).filter(recommendation__letter__status__in=PUBLIC_STATUSES)
+    replies = overdue_replies(today)
+    return {
+        "verdict_counts": verdict_counts,
+        "status_counts": status_counts,
+        "years": years,
+        "late_commitments": list(late[:LATE_SHOWN]),
+        "late_commitment_count": late.count(),
+        "late_replies": list(replies[:LATE_SHOWN]),
+        "late_reply_count": replies.count(),
+    }
+
+
+def collected(today):
+    """``collect(today)``, from the cache while nothing was recorded since: one query."""
+    key = f"dashboard:{today.isoformat()}:{data_version()}"
+    data = cache.get(key)
+    if data is None:
+        data = collect(today)
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
 def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND):
     """Everything the dashboard shows; links to the tracker (filtered) when it has a URL,
     and to the recommendation and letter pages of ``advice_index`` (found for the request
     when not given)."""
     from advices.models.pages import AdviceIndexPage
-    from advices.tracking import overdue_commitments, overdue_replies
 
     today = today or timezone.localdate()
-    verdict_counts, status_counts, years = figures(today)
+    data = collected(today)
+    verdict_counts, status_counts = data["verdict_counts"], data["status_counts"]
 
     verdicts = [
-        Tally(
-            value,
-            label,
-            verdict_counts[value],
-            _filter_url(tracker_url, standpunt=value),
-        )
+        Tally(value, label, verdict_counts[value], _filter_url(tracker_url, standpunt=value))
         for value, label in Verdict.choices
     ]
     # No verdict yet is exactly "wacht op reactie" (advices.progress).
@@ -196,36 +279,35 @@ def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIN
         for value, label in PublicStatus.choices
     ]
 
-    # Always the same queries (a count and the first few of each), whatever the data.
-    late = overdue_commitments(today).filter(recommendation__letter__status__in=PUBLIC_STATUSES)
-    late_commitments = list(late[:LATE_SHOWN])
-    late_commitment_count = late.count()
-    replies = overdue_replies(today)
-    late_replies = list(replies[:LATE_SHOWN])
-    late_reply_count = replies.count()
-
     if advice_index is FIND:
         advice_index = AdviceIndexPage.for_request(request) if request is not None else None
-    index = advice_index
-    for commitment in late_commitments:
+    base_url = advice_index.get_url(request) if advice_index else None
+    for commitment in data["late_commitments"]:
         recommendation = commitment.recommendation
         commitment.public_url = (
-            index.recommendation_url(recommendation.letter, recommendation.number, request)
-            if index
+            base_url
+            + advice_index.reverse_subpage(
+                "recommendation", args=[recommendation.letter.reference, recommendation.number]
+            )
+            if base_url
             else None
         )
-    for letter in late_replies:
-        letter.public_url = index.letter_url(letter, request) if index else None
+    for letter in data["late_replies"]:
+        letter.public_url = (
+            base_url + advice_index.reverse_subpage("letter", args=[letter.reference])
+            if base_url
+            else None
+        )
 
     return Dashboard(
         total=sum(status_counts.values()),
         verdicts=verdicts,
         statuses=statuses,
-        years=years,
-        late_commitments=late_commitments,
-        late_commitment_count=late_commitment_count,
-        late_replies=late_replies,
-        late_reply_count=late_reply_count,
+        years=data["years"],
+        late_commitments=data["late_commitments"],
+        late_commitment_count=data["late_commitment_count"],
+        late_replies=data["late_replies"],
+        late_reply_count=data["late_reply_count"],
         tracker_url=tracker_url,
         late_url=_filter_url(tracker_url, **{"te-laat": "ja"}),
     )

@@ -13,17 +13,19 @@ error page and the other filters still apply.
 and JSON exports and the feeds all list exactly the same recommendations for the same URL.
 """
 
+from html import escape as html_escape
 from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from advices.models import AdviceLetter, Recommendation, Verdict
 from advices.models.status import PUBLIC_STATUSES
 from advices.progress import PublicStatus
-from advices.progress_sql import annotate_progress, status_rank_expression
+from advices.progress_sql import ALL_FIELDS, annotate_progress, status_rank_expression
 from home.models.themes import Theme
 
 # Search: the first words of the first characters; enough for any real question.
@@ -88,6 +90,19 @@ def search_condition(words):
     return condition
 
 
+def options_html(choices, chosen):
+    """``<option>`` elements for ``choices`` with ``chosen`` selected, escaped. Plain string
+    work: for hundreds of letters this is much faster than a template loop."""
+    parts = []
+    for value, label in choices:
+        value = str(value)
+        selected = " selected" if value == chosen else ""
+        parts.append(
+            f'<option value="{html_escape(value)}"{selected}>{html_escape(str(label))}</option>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value and label is escaped above
+
+
 def strip_nul(value):
     """NUL characters mean nothing in a search and PostgreSQL refuses them in a query."""
     return value.replace("\x00", "") if isinstance(value, str) else value
@@ -99,32 +114,38 @@ class RecommendationFilterForm(forms.Form):
     standpunt = forms.ChoiceField(label=_("Standpunt van het college"), required=False)
     thema = forms.ChoiceField(label=_("Thema"), required=False)
     jaar = forms.TypedChoiceField(label=_("Jaar"), required=False, coerce=int, empty_value=None)
-    advies = forms.ChoiceField(label=_("Advies"), required=False)
+    # A text field checked against the references: with hundreds of letters, a choice
+    # field would copy every choice on each request.
+    advies = forms.CharField(label=_("Advies"), required=False)
     te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
     sortering = forms.ChoiceField(label=_("Sorteren op"), required=False)
 
     # The names in the URL; "te-laat" is not a Python name.
     url_names = {"te_laat": "te-laat"}
 
-    def __init__(self, data, *, years, themes, letters, **kwargs):
+    def __init__(self, data, *, years, themes, references, **kwargs):
         data = {
             name: strip_nul(data.get(self.url_names.get(name, name), ""))
             for name in self.base_fields
             if data.get(self.url_names.get(name, name)) is not None
         }
         super().__init__(data, **kwargs)
+        self.references = references
         everything = [("", _("Alle"))]
         self.fields["status"].choices = everything + list(PublicStatus.choices)
         self.fields["standpunt"].choices = everything + list(Verdict.choices)
         self.fields["thema"].choices = everything + [(t.slug, t.name) for t in themes]
         self.fields["jaar"].choices = everything + [(str(y), str(y)) for y in years]
-        self.fields["advies"].choices = everything + [
-            (reference, f"{reference} {subject}") for reference, subject in letters
-        ]
         self.fields["sortering"].choices = Sorting.choices
 
     def clean_q(self):
         return " ".join(search_words(self.cleaned_data["q"]))
+
+    def clean_advies(self):
+        reference = self.cleaned_data["advies"].strip()
+        if reference and reference not in self.references:
+            raise forms.ValidationError(_("Geen verzonden advies met dit kenmerk."))
+        return reference
 
 
 class RecommendationFilter:
@@ -139,14 +160,17 @@ class RecommendationFilter:
         self.themes = list(
             Theme.objects.filter(advice_letters__in=public_letters).distinct().order_by("name")
         )
-        self.years = sorted(
-            {day.year for day in public_letters.order_by().dates("date", "year")}, reverse=True
+        # The letters for the "Advies" choice, newest first; their years for "Jaar".
+        letters = public_letters.order_by("-date", "-pk").values_list(
+            "reference", "subject", "date"
         )
-        self.letters = list(
-            public_letters.order_by("-date", "-pk").values_list("reference", "subject")
-        )
+        self.letters = [(reference, subject) for reference, subject, _date in letters]
+        self.years = sorted({date.year for _ref, _subject, date in letters}, reverse=True)
         self.form = RecommendationFilterForm(
-            data, years=self.years, themes=self.themes, letters=self.letters
+            data,
+            years=self.years,
+            themes=self.themes,
+            references={reference for reference, _subject in self.letters},
         )
         self.form.is_valid()
         self.ignored = [
@@ -203,7 +227,26 @@ class RecommendationFilter:
 
     @property
     def select_fields(self):
-        return [self.form[name] for name in self.select_names]
+        """Each select of the form: name, label and its options as HTML (built here, not in
+        the template: the "Advies" list can hold hundreds of letters)."""
+        fields = []
+        for name in self.select_names:
+            field = self.form.fields[name]
+            if name == "advies":
+                choices = [("", _("Alle"))] + [
+                    (reference, f"{reference} {subject}") for reference, subject in self.letters
+                ]
+            else:
+                choices = field.choices
+            chosen = "" if name in self.form.errors else str(self.cleaned.get(name, ""))
+            fields.append(
+                {
+                    "name": name,
+                    "label": field.label,
+                    "options": options_html(choices, chosen),
+                }
+            )
+        return fields
 
     @property
     def search_field(self):
@@ -219,10 +262,29 @@ class RecommendationFilter:
 
     # -- the result -------------------------------------------------------------------------
 
-    def queryset(self):
+    def needed_annotations(self):
+        """The annotations the chosen filters and sorting use."""
+        values = self.cleaned
+        needed = set()
+        if "status" in values or self.sorting == Sorting.STATUS:
+            needed.add("public_status")
+        if "standpunt" in values:
+            needed.add("verdict")
+        if values.get("te_laat"):
+            needed.add("is_overdue")
+        return needed
+
+    def queryset(self, annotations=ALL_FIELDS):
+        """The public recommendations asked for, sorted, with the letter joined.
+
+        ``annotations``: which of ``progress_sql.ALL_FIELDS`` to add; those the filters
+        need are always added. The tracker passes ``()`` to take a page of keys cheaply.
+        """
         values = self.cleaned
         recommendations = annotate_progress(
-            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES), self.today
+            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES),
+            self.today,
+            fields=set(annotations) | self.needed_annotations(),
         )
         if "status" in values:
             recommendations = recommendations.filter(public_status=values["status"])
@@ -243,6 +305,21 @@ class RecommendationFilter:
         if self.sorting == Sorting.STATUS:
             recommendations = recommendations.annotate(status_rank=status_rank_expression())
         return recommendations.select_related("letter").order_by(*sort_order(self.sorting))
+
+
+def recommendations_in_order(ids, today=None):
+    """The recommendations with these primary keys, annotated and with their letters, in
+    the order of ``ids``: one query.
+
+    For a page of a long list, first take the page's keys from the filtered, sorted query
+    (the database sorts narrow rows) and then annotate only those rows; annotating every
+    row before sorting costs a subquery per recommendation."""
+    ids = list(ids)
+    rows = annotate_progress(Recommendation.objects.filter(pk__in=ids), today).select_related(
+        "letter"
+    )
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def themes_prefetch():

@@ -229,3 +229,85 @@ def test_home_page_queries_do_not_grow_with_the_data(client, pages):
     # Many late commitments: the first ten are listed, with a link to the rest.
     assert html.count('class="dashboard-late__item"') == 10
     assert "Bekijk alle aanbevelingen met een toezegging die te laat is" in html
+
+
+def count_uncached(client, url):
+    from django.core.cache import cache
+
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_uncached_home_page_queries_do_not_grow_with_the_data(client, pages):
+    build_many(letters=1, per_letter=5, start_year=2001)
+    small = count_uncached(client, pages["home"].url)
+    build_many(letters=100, per_letter=50, start_year=2000)
+    large = count_uncached(client, pages["home"].url)
+    assert small == large, f"{small} queries with 5 recommendations, {large} with 5,005"
+
+
+def test_the_cache_costs_one_query_and_follows_every_recording(data, client, pages):
+    from advices.models import FollowUp, FollowUpState
+
+    first = build_dashboard(today=TODAY)
+    with CaptureQueriesContext(connection) as queries:
+        again = build_dashboard(today=TODAY, advice_index=None)
+    assert len(queries) == 1  # the fingerprint
+    assert again.total == first.total
+    assert {t.value: t.count for t in again.statuses}["uitgevoerd"] == 1
+
+    # A follow-up recorded: the figures follow at once.
+    letter = data["letters"]["2021"]
+    FollowUp.objects.create(
+        recommendation=letter.recommendations.get(number=3),
+        date=datetime.date(2023, 5, 1),
+        state=FollowUpState.DONE,
+        note="Toch gedaan.",
+    )
+    after = build_dashboard(today=TODAY, advice_index=None)
+    statuses = {t.value: t.count for t in after.statuses}
+    assert statuses["uitgevoerd"] == 2 and statuses["standpunt-gegeven"] == 1
+
+    # A verdict changed, through the model.
+    answer = letter.recommendations.get(number=3).answer
+    answer.verdict = Verdict.ADOPTED
+    answer.save()
+    verdicts = {t.value: t.count for t in build_dashboard(today=TODAY).verdicts}
+    assert verdicts[Verdict.ADOPTED] == 4 and verdicts[Verdict.NOT_ADOPTED] == 0
+
+    # A commitment finished: no longer late.
+    late = data["late commitment"]
+    FollowUp.objects.create(
+        recommendation=late.recommendation,
+        commitment=late,
+        date=datetime.date(2022, 2, 1),
+        state=FollowUpState.DONE,
+        note="Klaar.",
+    )
+    assert build_dashboard(today=TODAY).late_commitment_count == 0
+
+    # Another day is another key: lateness depends on the date.
+    assert build_dashboard(today=datetime.date(2021, 6, 1)).late_commitment_count == 0
+
+
+def test_the_html_follows_a_recording_too(data, client, pages):
+    from advices.models import FollowUp
+
+    html = client.get(pages["home"].url).content.decode()
+    assert "2021: 75% (3 van 4)" in html
+    answer = data["letters"]["2021"].recommendations.get(number=3).answer
+    answer.verdict = Verdict.PARTLY_ADOPTED
+    answer.save()
+    html = client.get(pages["home"].url).content.decode()
+    assert "2021: 100% (4 van 4)" in html
+    assert re.search(r'>Uitgevoerd</a></th><td class="dashboard-table__number">1</td>', html)
+    # Deleted through the queryset (history still records each one): the figures follow.
+    FollowUp.objects.filter(recommendation__letter=data["letters"]["2021"]).delete()
+    html = client.get(pages["home"].url).content.decode()
+    assert re.search(
+        r'<th scope="row">Uitgevoerd</th><td class="dashboard-table__number">0</td>', html
+    )
