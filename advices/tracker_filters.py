@@ -9,8 +9,9 @@ Like ``home.listing_filters``, each parameter is checked on its own: a value we 
 is left out and reported to the reader, so a hand-edited or outdated link never gives an
 error page and the other filters still apply.
 
-``filtered_recommendations(querydict)`` is the one entry point: the tracker page, the CSV
-and JSON exports and the feeds all list exactly the same recommendations for the same URL.
+``filtered_recommendations(querydict)`` is the one entry point (the tracker page uses the
+same ``RecommendationFilter``): the tracker, the CSV and JSON exports and the feeds all list
+exactly the same recommendations for the same query string.
 """
 
 from html import escape as html_escape
@@ -334,8 +335,9 @@ def filtered_recommendations(querydict, today=None):
     Only recommendations of sent letters (verzonden, beantwoord, afgerond), annotated with
     ``verdict``, ``public_status`` and ``is_overdue`` (``advices.progress_sql``), filtered,
     searched and sorted, with the letter joined (``select_related("letter")``). Unknown values
-    are left out and listed in ``filter.ignored``. Building the filter costs three queries
-    (themes, years, letters for the form's choices); the queryset is one more.
+    are left out and listed in ``filter.ignored``. Building the filter costs two queries
+    (the themes, and the letters with their years, for the form's choices); the queryset is
+    one more.
     """
     recommendation_filter = RecommendationFilter(querydict, today=today)
     return recommendation_filter.queryset(), recommendation_filter
