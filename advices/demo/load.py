@@ -25,6 +25,7 @@ from wagtail.models import Page, Site
 
 from advices.models import AdviceLetter, Recommendation
 from advices.models.pages import AdviceIndexPage
+from advices.models.tracker import RecommendationIndexPage
 from home.demo import pages
 from home.demo.loader import CREATED, UNCHANGED, UPDATED, corpus_dir
 from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme
@@ -49,6 +50,7 @@ class LetterLoader:
 
     def run(self):
         self.ensure_advice_index()
+        self.ensure_tracker_page()
         users = self.demo_users()
         if users is not None:
             for data in LETTERS:
@@ -67,11 +69,25 @@ class LetterLoader:
 
     def ensure_advice_index(self):
         home = self.home()
-        data = pages.ADVICE_INDEX
+        return self.ensure_index_page(
+            AdviceIndexPage, pages.ADVICE_INDEX, after=MeetingIndexPage.objects.child_of(home)
+        )
+
+    def ensure_tracker_page(self):
+        home = self.home()
+        return self.ensure_index_page(
+            RecommendationIndexPage,
+            pages.RECOMMENDATION_INDEX,
+            after=AdviceIndexPage.objects.child_of(home),
+        )
+
+    def ensure_index_page(self, model, data, after):
+        """One page of ``model`` under the home page, placed right after ``after``'s first."""
+        home = self.home()
         existing = Page.objects.child_of(home).filter(slug=data["slug"]).first()
         if existing is not None:
             page = existing.specific
-            if not isinstance(page, AdviceIndexPage):
+            if not isinstance(page, model):
                 self.report.notes.append(
                     f"Skipped {home.url_path}{data['slug']}/: a page of another type "
                     f"({type(page).__name__}) already has that slug."
@@ -84,16 +100,16 @@ class LetterLoader:
                 self.report.count("pages", UNCHANGED)
             return page
 
-        if AdviceIndexPage.objects.descendant_of(home).exists():
+        if model.objects.descendant_of(home).exists():
             # At most one per home page; keep the one that is there under another slug.
             self.report.count("pages", UNCHANGED)
-            return AdviceIndexPage.objects.descendant_of(home).first()
+            return model.objects.descendant_of(home).first()
 
-        page = AdviceIndexPage(slug=data["slug"], live=False)
+        page = model(slug=data["slug"], live=False)
         self._assign(page, data)
-        meeting_index = MeetingIndexPage.objects.child_of(home).first()
-        if meeting_index is not None:
-            meeting_index.add_sibling(pos="right", instance=page)
+        sibling = after.first()
+        if sibling is not None:
+            sibling.add_sibling(pos="right", instance=page)
         else:
             home.add_child(instance=page)
         page.save_revision().publish()

@@ -201,7 +201,7 @@ def test_one_letter_is_a_concept_by_the_member_and_not_public(client):
 
 
 @pytest.mark.django_db
-def test_adviezen_page_comes_after_the_meetings_in_the_menu():
+def test_adviezen_and_aanbevelingen_come_after_the_meetings_in_the_menu():
     load_demo()
     home = HomePage.objects.get()
     children = list(home.get_children().specific())
@@ -214,6 +214,7 @@ def test_adviezen_page_comes_after_the_meetings_in_the_menu():
     assert [p.slug for p in children if p.show_in_menus] == [
         "bijeenkomsten",
         "adviezen",
+        "aanbevelingen",
         "over-de-participatieraad",
     ]
 
