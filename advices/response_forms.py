@@ -45,11 +45,5 @@ class CommitmentForm(WagtailAdminModelForm):
         return cleaned_data
 
     def save(self, commit=True):
-        due_date, precision = self._new_due
-        instance = self.instance
-        if instance.pk and (due_date, precision) != (instance.due_date, instance.due_precision):
-            if instance.original_due_date is None:
-                instance.original_due_date = instance.due_date
-                instance.original_due_precision = instance.due_precision
-        instance.due_date, instance.due_precision = due_date, precision
+        self.instance.set_due(*self._new_due)
         return super().save(commit=commit)

@@ -58,15 +58,20 @@ class Commitment(models.Model):
     def is_redated(self):
         return self.original_due_date is not None
 
+    def set_due(self, due_date, precision):
+        """Set the due date; once a saved commitment is re-dated, its first date is kept."""
+        changed = (due_date, precision) != (self.due_date, self.due_precision)
+        if self.pk and changed and self.original_due_date is None:
+            self.original_due_date = self.due_date
+            self.original_due_precision = self.due_precision
+        self.due_date, self.due_precision = due_date, precision
+
     @transaction.atomic
     def redate(self, due_date, precision, reason, user=None):
         """Give a new due date; the first date and the reason stay visible."""
         if not reason.strip():
             raise ValidationError(_("Geef aan waarom de datum verandert."))
-        if self.original_due_date is None:
-            self.original_due_date = self.due_date
-            self.original_due_precision = self.due_precision
-        self.due_date, self.due_precision = due_date, precision
+        self.set_due(due_date, precision)
         self.redate_reason = reason
         self._change_reason = _("Nieuwe datum: %(reason)s") % {"reason": reason[:80]}
         if user is not None:
