@@ -11,23 +11,23 @@ each (a count and the first few) and the response term two. A fixed number of qu
 whatever the number of recommendations.
 
 Counting every recommendation's status on each view of the home page would cost more than
-the rest of the page, so the result is cached per day under a fingerprint of the data
-(``data_version``: one query of index lookups). Recording anything through the models
-(a reply, a verdict, a follow-up, a commitment, a letter's new status) changes the
-fingerprint, so the figures are never older than the last thing recorded.
+the rest of the page, so the figures, and the dashboard as HTML, are cached per day under a
+fingerprint of the data (``advices.freshness``: one query of index lookups). Recording
+anything through the models (a reply, a verdict, a follow-up, a commitment, a letter's new
+status) or changing the page tree changes the fingerprint, so the dashboard is never older
+than the last thing recorded.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
+from advices.freshness import cached
 from advices.models import Recommendation, Verdict
 from advices.models.status import PUBLIC_STATUSES
 from advices.progress import PublicStatus
@@ -178,50 +178,6 @@ def _filter_url(tracker_url, **params):
 
 # -- caching: the figures change only when something is recorded ----------------------------
 
-# An upper bound for how stale the figures can get after a write that leaves no trace in
-# ``data_version`` (a raw ``QuerySet.update``; the site itself never does that).
-CACHE_SECONDS = 15 * 60
-
-
-def _tracked_tables():
-    """The tables the figures and late lists are computed from, with their history tables:
-    every save or delete through the models adds a history row, every insert a higher key."""
-    from advices.models import (
-        AdviceLetter,
-        CollegeResponse,
-        Commitment,
-        FollowUp,
-        RecommendationAnswer,
-    )
-
-    for model in (AdviceLetter, Recommendation, RecommendationAnswer, FollowUp, Commitment):
-        yield model._meta.db_table, model._meta.pk.column
-        history = model.history.model
-        yield history._meta.db_table, history._meta.pk.column
-    yield CollegeResponse._meta.db_table, CollegeResponse._meta.pk.column
-    yield CollegeResponse.history.model._meta.db_table, "history_id"
-
-
-def data_version():
-    """A fingerprint of everything the dashboard depends on, in one cheap query: the
-    highest key of each table and of its history (index lookups), and the response term."""
-    from advices.models import LetterSettings
-
-    quote = connection.ops.quote_name
-    parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _tracked_tables()]
-    settings_table = quote(LetterSettings._meta.db_table)
-    site_table = quote(Site._meta.db_table)
-    # No settings row yet means the default term (the first page view creates the row).
-    default_term = LetterSettings._meta.get_field("response_term_weeks").default
-    parts.append(
-        f"COALESCE((SELECT MAX(s.{quote('response_term_weeks')}) FROM {settings_table} s "
-        f"INNER JOIN {site_table} w ON s.{quote('site_id')} = w.{quote('id')} "
-        f"WHERE w.{quote('is_default_site')} = %s), %s)"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), [True, default_term])
-        return ":".join(str(value) for value in cursor.fetchone())
-
 
 def collect(today):
     """The figures and the first overdue items: a fixed number of queries."""
@@ -241,24 +197,40 @@ def collect(today):
     }
 
 
-def collected(today):
-    """``collect(today)``, from the cache while nothing was recorded since: one query."""
-    key = f"dashboard:{today.isoformat()}:{data_version()}"
-    data = cache.get(key)
-    if data is None:
-        data = collect(today)
-        cache.set(key, data, CACHE_SECONDS)
-    return data
+def collected(today, version=None):
+    """``collect(today)``, from the cache while nothing was recorded since: one query, or
+    none with ``version`` (``freshness.data_version()``, taken already)."""
+    return cached("dashboard-data", [], lambda: collect(today), version=version, today=today)
 
 
-def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND):
+def dashboard_html(request, page, *, tracker_url, advice_index=FIND, version=None):
+    """The dashboard (``includes/dashboard.html``) as HTML for ``page``, from the cache while
+    nothing was recorded since; "" when there is nothing to count yet. ``advice_index`` may
+    be a callable: it is only called when the dashboard is built."""
+    today = timezone.localdate()
+
+    def build():
+        index = advice_index() if callable(advice_index) else advice_index
+        dashboard = build_dashboard(
+            request, today=today, tracker_url=tracker_url, advice_index=index, version=version
+        )
+        if not dashboard.total:
+            return ""
+        return render_to_string(
+            "advices/includes/dashboard.html", {"dashboard": dashboard}, request=request
+        )
+
+    return cached("dashboard-html", [page.pk, tracker_url], build, version=version, today=today)
+
+
+def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND, version=None):
     """Everything the dashboard shows; links to the tracker (filtered) when it has a URL,
     and to the recommendation and letter pages of ``advice_index`` (found for the request
     when not given)."""
     from advices.models.pages import AdviceIndexPage
 
     today = today or timezone.localdate()
-    data = collected(today)
+    data = collected(today, version)
     verdict_counts, status_counts = data["verdict_counts"], data["status_counts"]
 
     verdicts = [

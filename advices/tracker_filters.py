@@ -14,11 +14,12 @@ same ``RecommendationFilter``): the tracker, the CSV and JSON exports and the fe
 exactly the same recommendations for the same query string.
 """
 
+import functools
 from html import escape as html_escape
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,10 @@ SEARCH_FIELDS = ["heading", "context", "advice", "letter__subject", "letter__ref
 
 LATE_VALUE = "ja"
 
+# Up to this many sent letters, "Advies" is a list to choose from; with more, a list is too
+# long to use (and to send), and the reader types the reference instead.
+LETTER_CHOICES_MAX = 50
+
 
 class Sorting:
     NEWEST = "nieuwste"
@@ -54,18 +59,18 @@ class Sorting:
 
 
 def sort_order(sorting):
-    """The ``order_by`` of each sorting; the primary key last, so pages never overlap."""
+    """The ``order_by`` of each sorting; the primary key last, so pages never overlap.
+
+    Letters of one date go by reference: the letters' unique index on (date, reference) and
+    the recommendations' on (letter, number, id) then give the rows in this order, so the
+    database reads one page without sorting every recommendation."""
+    newest = [F("letter__date").desc(), F("letter__reference").desc()]
     within_letter = ["number", "pk"]
     return {
-        Sorting.NEWEST: [F("letter__date").desc(), F("letter_id").desc(), *within_letter],
-        Sorting.OLDEST: [F("letter__date").asc(), F("letter_id").asc(), *within_letter],
+        Sorting.NEWEST: [*newest, *within_letter],
+        Sorting.OLDEST: [F("letter__date").asc(), F("letter__reference").asc(), *within_letter],
         Sorting.LETTER_AND_NUMBER: ["letter__reference", *within_letter],
-        Sorting.STATUS: [
-            "status_rank",
-            F("letter__date").desc(),
-            F("letter_id").desc(),
-            *within_letter,
-        ],
+        Sorting.STATUS: ["status_rank", *newest, *within_letter],
     }[sorting]
 
 
@@ -115,23 +120,23 @@ class RecommendationFilterForm(forms.Form):
     standpunt = forms.ChoiceField(label=_("Standpunt van het college"), required=False)
     thema = forms.ChoiceField(label=_("Thema"), required=False)
     jaar = forms.TypedChoiceField(label=_("Jaar"), required=False, coerce=int, empty_value=None)
-    # A text field checked against the references: with hundreds of letters, a choice
-    # field would copy every choice on each request.
-    advies = forms.CharField(label=_("Advies"), required=False)
+    # A text field checked against the sent letters' references (a list of them, or the
+    # database when there are too many to list): shown as a select or as a text input.
+    advies = forms.CharField(label=_("Advies"), required=False, max_length=100)
     te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
     sortering = forms.ChoiceField(label=_("Sorteren op"), required=False)
 
     # The names in the URL; "te-laat" is not a Python name.
     url_names = {"te_laat": "te-laat"}
 
-    def __init__(self, data, *, years, themes, references, **kwargs):
+    def __init__(self, data, *, years, themes, letters, **kwargs):
         data = {
             name: strip_nul(data.get(self.url_names.get(name, name), ""))
             for name in self.base_fields
             if data.get(self.url_names.get(name, name)) is not None
         }
         super().__init__(data, **kwargs)
-        self.references = references
+        self.letters = letters
         everything = [("", _("Alle"))]
         self.fields["status"].choices = everything + list(PublicStatus.choices)
         self.fields["standpunt"].choices = everything + list(Verdict.choices)
@@ -143,10 +148,52 @@ class RecommendationFilterForm(forms.Form):
         return " ".join(search_words(self.cleaned_data["q"]))
 
     def clean_advies(self):
-        reference = self.cleaned_data["advies"].strip()
-        if reference and reference not in self.references:
+        """The reference of a sent letter, as it is stored (typing is case-insensitive)."""
+        typed = self.cleaned_data["advies"].strip()
+        if not typed:
+            return ""
+        if self.letters.choices is not None:
+            listed = {ref.casefold(): ref for ref, _subject in self.letters.choices}
+            reference = listed.get(typed.casefold())
+        else:
+            reference = self.letters.find(typed)
+        if reference is None:
             raise forms.ValidationError(_("Geen verzonden advies met dit kenmerk."))
         return reference
+
+
+class LetterChoices:
+    """The sent letters the "Advies" filter offers, newest first, and their years.
+
+    ``choices`` is a list of (reference, subject) while there are at most
+    ``LETTER_CHOICES_MAX``; with more it is None and ``find`` looks a typed reference up.
+    ``years``: those of the letters listed, or, with more letters, every year from the
+    first letter's to the last one's. One query, whatever the number of letters.
+    """
+
+    def __init__(self, public_letters):
+        self.public_letters = public_letters
+        first_date = public_letters.order_by("date").values("date")[:1]
+        rows = list(
+            public_letters.annotate(first_date=Subquery(first_date))
+            .order_by("-date", "-reference")
+            .values_list("reference", "subject", "date", "first_date")[: LETTER_CHOICES_MAX + 1]
+        )
+        if len(rows) <= LETTER_CHOICES_MAX:
+            self.choices = [(reference, subject) for reference, subject, _date, _first in rows]
+            self.years = sorted({row[2].year for row in rows}, reverse=True)
+        else:
+            self.choices = None
+            newest, oldest = rows[0][2], rows[0][3]
+            self.years = list(range(newest.year, oldest.year - 1, -1))
+        self.example = rows[0][0] if rows else None
+
+    def find(self, typed):
+        return (
+            self.public_letters.filter(reference__iexact=typed)
+            .values_list("reference", flat=True)
+            .first()
+        )
 
 
 class RecommendationFilter:
@@ -159,19 +206,14 @@ class RecommendationFilter:
         self.today = today or timezone.localdate()
         public_letters = AdviceLetter.objects.public()
         self.themes = list(
-            Theme.objects.filter(advice_letters__in=public_letters).distinct().order_by("name")
+            Theme.objects.filter(advice_letters__status__in=PUBLIC_STATUSES)
+            .distinct()
+            .order_by("name")
         )
-        # The letters for the "Advies" choice, newest first; their years for "Jaar".
-        letters = public_letters.order_by("-date", "-pk").values_list(
-            "reference", "subject", "date"
-        )
-        self.letters = [(reference, subject) for reference, subject, _date in letters]
-        self.years = sorted({date.year for _ref, _subject, date in letters}, reverse=True)
+        self.letters = LetterChoices(public_letters)
+        self.years = self.letters.years
         self.form = RecommendationFilterForm(
-            data,
-            years=self.years,
-            themes=self.themes,
-            references={reference for reference, _subject in self.letters},
+            data, years=self.years, themes=self.themes, letters=self.letters
         )
         self.form.is_valid()
         self.ignored = [
@@ -216,6 +258,12 @@ class RecommendationFilter:
         """Anything that narrows the list (sorting does not)."""
         return any(name != "sortering" for name in self.cleaned)
 
+    @property
+    def reads_in_index_order(self):
+        """Unfiltered and sorted by letter: a page can be read from the indexes (see
+        ``sort_order``) without looking at the other rows."""
+        return not self.filters_active and self.sorting != Sorting.STATUS
+
     def query_string(self):
         return urlencode(self.values)
 
@@ -229,13 +277,17 @@ class RecommendationFilter:
     @property
     def select_fields(self):
         """Each select of the form: name, label and its options as HTML (built here, not in
-        the template: the "Advies" list can hold hundreds of letters)."""
+        the template: the "Advies" list can hold fifty letters). "Advies" is left out when
+        there are too many letters to list (``letter_text_field``)."""
         fields = []
         for name in self.select_names:
             field = self.form.fields[name]
             if name == "advies":
+                if self.letters.choices is None:
+                    continue
                 choices = [("", _("Alle"))] + [
-                    (reference, f"{reference} {subject}") for reference, subject in self.letters
+                    (reference, f"{reference} {subject}")
+                    for reference, subject in self.letters.choices
                 ]
             else:
                 choices = field.choices
@@ -252,6 +304,19 @@ class RecommendationFilter:
     @property
     def search_field(self):
         return self.form["q"]
+
+    @property
+    def letter_text_field(self):
+        """ "Advies" as a text input for the reference, when there are too many letters to
+        list: what the reader typed (kept, also when it was not found) and an example."""
+        if self.letters.choices is not None:
+            return None
+        typed = strip_nul(self.data.get("advies", ""))
+        return {
+            "label": self.form.fields["advies"].label,
+            "value": self.cleaned.get("advies") or typed,
+            "example": self.letters.example,
+        }
 
     @property
     def late_field(self):
@@ -316,11 +381,17 @@ def recommendations_in_order(ids, today=None):
     (the database sorts narrow rows) and then annotate only those rows; annotating every
     row before sorting costs a subquery per recommendation."""
     ids = list(ids)
-    rows = annotate_progress(Recommendation.objects.filter(pk__in=ids), today).select_related(
-        "letter"
-    )
+    rows = annotated_recommendations(today or timezone.localdate()).filter(pk__in=ids)
     by_pk = {row.pk: row for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+@functools.lru_cache(maxsize=2)
+def annotated_recommendations(today):
+    """Every recommendation with ``progress_sql``'s annotations and its letter, built once a
+    day: building these expressions costs more than running the query for a page, and a
+    queryset is copied, never changed, by ``filter``. Never evaluate it whole."""
+    return annotate_progress(Recommendation.objects.all(), today).select_related("letter")
 
 
 def themes_prefetch():

@@ -118,6 +118,16 @@ class FollowUp(models.Model):
 
     class Meta:
         ordering = ["date", "pk"]
+        # The latest update of a recommendation (its own) or of a commitment is read for
+        # every row of the tracker when it filters or sorts by status (advices.progress_sql).
+        indexes = [
+            models.Index(
+                fields=["recommendation", "date", "id"],
+                condition=models.Q(commitment__isnull=True),
+                name="followup_own_latest",
+            ),
+            models.Index(fields=["commitment", "date", "id"], name="followup_commitment_latest"),
+        ]
         verbose_name = _("voortgang")
         verbose_name_plural = _("voortgang")
 

@@ -93,7 +93,6 @@ class AdviceLetter(index.Indexed, ClusterableModel):
         choices=LetterStatus.choices,
         default=LetterStatus.CONCEPT,
         editable=False,
-        db_index=True,
     )
     status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
     status_changed_by = models.ForeignKey(
@@ -128,6 +127,14 @@ class AdviceLetter(index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        constraints = [
+            # Always true (the reference is unique on its own), but as a unique index it lets
+            # the database read recommendations in the order of their letter's date and
+            # reference without sorting them (the tracker); a plain index would not tell the
+            # planner that each (date, reference) is one letter. No index on the status: it
+            # narrows little and SQLite without statistics would prefer it to this one.
+            models.UniqueConstraint(fields=["date", "reference"], name="adviceletter_date_order")
+        ]
         verbose_name = _("adviesbrief")
         verbose_name_plural = _("adviesbrieven")
         permissions = [
@@ -135,6 +142,11 @@ class AdviceLetter(index.Indexed, ClusterableModel):
             ("adopt_adviceletter", _("Kan een adviesbrief vaststellen")),
             ("send_adviceletter", _("Kan een adviesbrief versturen")),
         ]
+
+    def validate_constraints(self, exclude=None):
+        # The (date, reference) constraint holds whenever the reference is unique, which is
+        # checked on its own: checking it as well would only repeat that error in a form.
+        super().validate_constraints(exclude={*(exclude or ()), "reference"})
 
     def __str__(self):
         return f"{self.reference} {self.subject}"

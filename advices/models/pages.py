@@ -10,18 +10,28 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
+from advices.models.tracker import RecommendationIndexPage
 
 LETTERS_PER_PAGE = 10
+
+
+def page_beside(model, page):
+    """The live page of type ``model`` next to ``page`` (under the same home page) without a
+    view restriction of its own, or None: one query. ``page`` is being served, so the
+    ancestors they share already let the reader in."""
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    return model.objects.sibling_of(page).live().filter(~Exists(restricted)).first()
 
 
 def group_by_heading(recommendations):
@@ -156,6 +166,13 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         themes = list(letter.themes.all())
         for theme in themes:
             theme.filter_url = self.theme_url(theme, request)
+        tracker = page_beside(RecommendationIndexPage, self)
+        # The tracker, filtered to this letter: what became of each recommendation.
+        tracker_letter_url = (
+            f"{tracker.get_url(request)}?{urlencode({'advies': letter.reference})}"
+            if tracker
+            else None
+        )
         return self.render(
             request,
             template="advices/letter_detail.html",
@@ -164,6 +181,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "letter_url": self.letter_url(letter, request),
                 "recommendation_groups": group_by_heading(recommendations),
                 "recommendation_count": len(recommendations),
+                "tracker_letter_url": tracker_letter_url,
                 "themes": themes,
                 "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "errata": list(letter.errata.order_by("date", "pk")),

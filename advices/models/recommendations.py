@@ -51,6 +51,10 @@ class Recommendation(Orderable):
     panels = [FieldPanel("heading"), FieldPanel("context"), FieldPanel("advice")]
 
     class Meta(Orderable.Meta):
+        # A letter's recommendations in their numbered order, without a sort (the tracker).
+        indexes = [
+            models.Index(fields=["letter", "number", "id"], name="recommendation_letter_number")
+        ]
         verbose_name = _("aanbeveling")
         verbose_name_plural = _("aanbevelingen")
 

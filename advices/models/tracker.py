@@ -8,6 +8,7 @@ SQL queries does not grow with the number of recommendations.
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -47,27 +48,71 @@ class RecommendationIndexPage(Page):
         return cls.objects.child_of(root).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
-        from advices.dashboard import build_dashboard
-        from advices.models.pages import AdviceIndexPage
-        from advices.models.responses import Verdict
-        from advices.progress import PublicStatus
-        from advices.tracker_filters import RecommendationFilter, recommendations_in_order
-        from home.pagination import PAGE_PARAM, pagination_links
+        from advices.dashboard import dashboard_html
+        from advices.freshness import cached, data_version
+        from advices.models.pages import AdviceIndexPage, page_beside
+        from advices.tracker_filters import RecommendationFilter
+        from home.pagination import PAGE_PARAM
 
         context = super().get_context(request, *args, **kwargs)
         recommendation_filter = RecommendationFilter(request.GET)
-
-        # The keys of every match, in order, in one query (the filters are evaluated once,
-        # not once to count and again for the page); then only the twenty shown are loaded
-        # and annotated. Keys are small: 10,000 of them are a few tens of kilobytes.
-        keys = list(recommendation_filter.queryset(annotations=()).values_list("pk", flat=True))
-        paginator = Paginator(keys, RECOMMENDATIONS_PER_PAGE)
         requested_page = request.GET.get(PAGE_PARAM, "1")
+        query = recommendation_filter.query_string()
+        # The list and the figures are cached until anything they show changes
+        # (advices.freshness): most readers look at the same few pages.
+        version = data_version()
+        results = cached(
+            "tracker-results",
+            [self.pk, query, requested_page],
+            lambda: self.results(request, recommendation_filter, requested_page),
+            version=version,
+            today=recommendation_filter.today,
+        )
+        # The figures are about all recommendations: shown on the first, unfiltered page;
+        # a filtered or later page links back to them.
+        show_dashboard = not recommendation_filter.filters_active and results["number"] == 1
+        context.update(
+            {
+                "recommendation_filter": recommendation_filter,
+                "results_html": results["html"],
+                "page_number_ignored": str(results["number"]) != str(requested_page).strip(),
+                "page_obj": {"number": results["number"]},  # what the notices read
+                "show_dashboard": show_dashboard,
+                "dashboard_html": dashboard_html(
+                    request,
+                    self,
+                    tracker_url=self.get_url(request),
+                    advice_index=lambda: page_beside(AdviceIndexPage, self),
+                    version=version,
+                )
+                if show_dashboard
+                else "",
+            }
+        )
+        return context
+
+    def results(self, request, recommendation_filter, requested_page):
+        """The list for the filters and the page asked for, as HTML (the count, the
+        recommendations, the pages, the downloads), with the page number shown."""
+        from advices.models.pages import AdviceIndexPage, page_beside
+        from advices.models.responses import Verdict
+        from advices.progress import PublicStatus
+        from advices.tracker_filters import recommendations_in_order
+        from home.pagination import pagination_links
+
+        # First the keys of the page, then only the twenty shown are loaded and annotated.
+        # Unfiltered, the database reads a page in index order: count, then one slice.
+        # Filtered or searched, every row must be checked anyway: the keys of all matches
+        # in one query check them once, not once to count and again for the page.
+        keys = recommendation_filter.queryset(annotations=()).values_list("pk", flat=True)
+        if not recommendation_filter.reads_in_index_order:
+            keys = list(keys)
+        paginator = Paginator(keys, RECOMMENDATIONS_PER_PAGE)
         page_obj = paginator.get_page(requested_page)
         shown = recommendations_in_order(page_obj.object_list, recommendation_filter.today)
 
-        # Found once per request; every link on the page is built from its URL.
-        advice_index = AdviceIndexPage.for_request(request)
+        # Found once; every link in the list is built from its URL.
+        advice_index = page_beside(AdviceIndexPage, self)
         base_url = advice_index.get_url(request) if advice_index else None
         for recommendation in shown:
             letter = recommendation.letter
@@ -79,38 +124,26 @@ class RecommendationIndexPage(Page):
                 letter.public_url = base_url + advice_index.reverse_subpage(
                     "letter", args=[letter.reference]
                 )
-            # What status_badge.html reads.
-            recommendation.badge = {
-                "status": recommendation.public_status,
-                "status_label": PublicStatus(recommendation.public_status).label,
-                "overdue": recommendation.is_overdue,
-            }
+            recommendation.title = _("Aanbeveling %(label)s") % {"label": recommendation.label}
+            recommendation.status_label = PublicStatus(recommendation.public_status).label
             recommendation.verdict_label = (
                 Verdict(recommendation.verdict).label if recommendation.verdict else ""
             )
 
         query = recommendation_filter.query_string()
-        # The figures are about all recommendations: shown on the first, unfiltered page;
-        # a filtered or later page links back to them.
-        show_dashboard = not recommendation_filter.filters_active and page_obj.number == 1
-        context.update(
+        html = render_to_string(
+            "advices/includes/tracker_results.html",
             {
+                "page": self,
                 "recommendation_filter": recommendation_filter,
                 "paginator": paginator,
-                "page_obj": page_obj,
-                "pagination": pagination_links(page_obj, recommendation_filter.values),
                 "recommendations": shown,
-                "page_number_ignored": str(page_obj.number) != str(requested_page).strip(),
+                "pagination": pagination_links(page_obj, recommendation_filter.values),
                 "export_links": {
                     kind: f"{path}?{query}" if query else path
                     for kind, path in EXPORT_PATHS.items()
                 },
-                "show_dashboard": show_dashboard,
-                "dashboard": build_dashboard(
-                    request, tracker_url=self.get_url(request), advice_index=advice_index
-                )
-                if show_dashboard
-                else None,
-            }
+            },
+            request=request,
         )
-        return context
+        return {"html": html, "number": page_obj.number}

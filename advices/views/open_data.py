@@ -78,7 +78,7 @@ def open_data_page(request):
             "verdicts": open_data.verdict_values(),
             "themes": choices.themes,
             "years": choices.years,
-            "example_references": [reference for reference, _subject in choices.letters[:1]],
+            "example_reference": choices.letters.example,
             "sortings": Sorting.choices,
             "default_sorting": Sorting.default,
             "delimiter": open_data.CSV_DELIMITER,

@@ -42,14 +42,16 @@ class HomePage(Page):
 
     def dashboard_context(self, request):
         """What became of the advice, in figures (advices.dashboard), linked to the tracker."""
-        from advices.dashboard import build_dashboard
+        from advices.dashboard import FIND, dashboard_html
         from advices.models import RecommendationIndexPage
 
         tracker = RecommendationIndexPage.for_site_root(self)
         tracker_url = tracker.get_url(request) if tracker else None
         return {
             "tracker_page": tracker,
-            "dashboard": build_dashboard(request, tracker_url=tracker_url),
+            "dashboard_html": dashboard_html(
+                request, self, tracker_url=tracker_url, advice_index=FIND
+            ),
         }
 
 

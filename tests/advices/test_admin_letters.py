@@ -1,5 +1,7 @@
 """Drafting letters in the Wagtail admin: versions per save, numbering, lost-update refusal."""
 
+import datetime
+
 from django.urls import reverse
 
 from advices.models import AdviceLetter, LetterStatus
@@ -30,6 +32,17 @@ def test_member_creates_a_letter_with_numbered_recommendations(client, member, s
     assert set(letter.recommendations.model.history.values_list("history_user", flat=True)) == {
         member.pk
     }
+
+
+def test_a_reference_in_use_is_refused_with_one_clear_message(client, member, site_tree):
+    make_letter(reference="PR-2022-07", date=datetime.date(2022, 6, 17))
+    client.force_login(member)
+    data = letter_form_data(reference="PR-2022-07", date="2022-06-17")
+    response = client.post(reverse(ADD_URL), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors == {"reference": ["Er bestaat al een Adviesbrief met eenzelfde Kenmerk."]}
+    assert AdviceLetter.objects.count() == 1
 
 
 def test_add_form_proposes_reference_addressee_and_signatory(client, member, site_tree):

@@ -304,6 +304,30 @@ def test_letter_page_links_live_meetings_and_themes(client, advice_index, full_l
     assert 'href="/adviezen/?thema=sterke-sociale-basis"' in html
 
 
+def test_letter_page_links_to_its_recommendations_in_the_tracker(
+    client, advice_index, full_letter, site_tree
+):
+    from advices.models import RecommendationIndexPage
+
+    letter, _meeting, _hidden = full_letter
+    html = client.get(letter_url(advice_index, letter)).content.decode()
+    assert "Bekijk wat er met elke aanbeveling is gedaan" not in html  # no tracker yet
+
+    home, _meetings = site_tree
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
+    )
+    html = client.get(letter_url(advice_index, letter)).content.decode()
+    link = '<a class="utrecht-link" href="/aanbevelingen/?advies=PR-2022-07">'
+    assert f"{link}Bekijk wat er met elke aanbeveling is gedaan</a>" in html
+    tracker_html = client.get("/aanbevelingen/?advies=PR-2022-07").content.decode()
+    assert "5 aanbevelingen gevonden" in tracker_html
+
+    tracker.unpublish()
+    html = client.get(letter_url(advice_index, letter)).content.decode()
+    assert "Bekijk wat er met elke aanbeveling is gedaan" not in html
+
+
 def test_letter_page_has_breadcrumbs_to_the_index(client, advice_index, full_letter):
     letter, _meeting, _hidden = full_letter
     html = client.get(letter_url(advice_index, letter)).content.decode()

@@ -31,7 +31,7 @@ def test_unfiltered_lists_every_public_recommendation_and_no_draft(data):
     # The form offers only what public letters use.
     assert [t.slug for t in recommendation_filter.themes] == ["jeugd", "ouderen"]
     assert recommendation_filter.years == [2023, 2022, 2021]
-    assert [ref for ref, _subject in recommendation_filter.letters] == [
+    assert [ref for ref, _subject in recommendation_filter.letters.choices] == [
         "PR-2023-02",
         "PR-2022-07",
         "PR-2021-01",
@@ -69,6 +69,32 @@ def test_other_sortings(data):
         assert set(by_status[position : position + len(expected)]) == expected
         position += len(expected)
     assert by_status[-1] == ("2021", 4)
+
+
+def test_letters_of_one_date_go_by_reference():
+    from tests.advices.tracker_data import build_many
+
+    # Thirteen letters a month apart from January: the first and the thirteenth share a date.
+    build_many(letters=13, per_letter=2, start_year=2000, with_progress=False)
+
+    def order(query):
+        queryset, _filter = filtered_recommendations(QueryDict(query), today=TODAY)
+        return [(r.letter.reference, r.number) for r in queryset]
+
+    newest = order("")
+    assert newest[:2] == [("PR-2000-12x11", 1), ("PR-2000-12x11", 2)]
+    assert newest[-4:] == [
+        ("PR-2000-13x12", 1),
+        ("PR-2000-13x12", 2),
+        ("PR-2000-01x0", 1),
+        ("PR-2000-01x0", 2),
+    ]
+    assert order("sortering=oudste")[:4] == [
+        ("PR-2000-01x0", 1),
+        ("PR-2000-01x0", 2),
+        ("PR-2000-13x12", 1),
+        ("PR-2000-13x12", 2),
+    ]
 
 
 @pytest.mark.parametrize("status", list(EXPECTED["labels"]))

@@ -163,7 +163,7 @@ def test_bad_page_numbers_and_a_huge_search(client, pages, data):
     assert "Die pagina bestaat niet" in html
     assert "9 aanbevelingen gevonden" in html
     _response, html = get(client, pages, "pagina=999")
-    assert "Die pagina bestaat niet" in html
+    assert "Die pagina bestaat niet. U ziet pagina 1." in html
     _response, html = get(client, pages, "q=" + "a" * 10_000)
     assert "Uw zoekvraag was erg lang" in html
     assert "a" * 201 not in html
@@ -194,29 +194,42 @@ def test_without_an_advice_index_the_items_are_not_links(client, site_tree, data
     assert "/aanbeveling/" not in html
 
 
-def count_queries(client, url):
-    client.get(url)  # warm-up: caches of sites, settings, content types
+# Unfiltered (read in index order), sorted by status, searched and filtered, a later page.
+QUERY_COUNT_CASES = [
+    "",
+    "status=in-uitvoering&sortering=status",
+    "q=advies+brief&te-laat=ja&jaar=2001",
+    "standpunt=overgenomen&sortering=oudste&pagina=3",
+]
+
+
+def count_queries(client, url, first_view_after=None):
+    """Queries of a repeat view (after a warm-up), or of a first view: the cache emptied,
+    then refilled by the page ``first_view_after`` with what every page keeps (Wagtail's
+    site paths), so nothing of the tracker is cached."""
+    from django.core.cache import cache
+
+    client.get(url)  # warm-up; also makes rows made on the first view ever (letter settings)
+    if first_view_after:
+        cache.clear()
+        client.get(first_view_after)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries), response
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "",
-        "status=in-uitvoering&sortering=status",
-        "q=advies+brief&te-laat=ja&jaar=2001",
-        "standpunt=overgenomen&sortering=oudste&pagina=3",
-    ],
-)
-def test_query_count_is_the_same_for_5_and_5000_recommendations(client, pages, query):
+@pytest.mark.parametrize("view", ["repeat", "first"])
+@pytest.mark.parametrize("query", QUERY_COUNT_CASES)
+def test_query_count_is_the_same_for_5_and_5000_recommendations(
+    client, site_tree, pages, query, view
+):
     url = pages["tracker"].url + (f"?{query}" if query else "")
+    after = site_tree[1].url if view == "first" else None
     build_many(letters=1, per_letter=5, start_year=2001)
-    small, _response = count_queries(client, url)
+    small, _response = count_queries(client, url, after)
     build_many(letters=100, per_letter=50, start_year=2000)
-    large, response = count_queries(client, url)
+    large, response = count_queries(client, url, after)
     assert "aanbevelingen gevonden" in response.content.decode()
     assert small == large, f"{small} queries with 5 recommendations, {large} with 5,005"
 
@@ -236,3 +249,73 @@ def test_today_matters(client, pages, data):
         _response, html = get(client, pages, "te-laat=ja")
     assert "0 aanbevelingen gevonden" in html
     assert TODAY.year == 2024
+
+
+def test_the_list_follows_every_recording_and_the_page_tree(client, pages, data):
+    from advices.models import FollowUp, FollowUpState
+
+    _response, html = get(client, pages, "status=uitgevoerd")
+    assert "2021-01 / 3" not in listed_labels(html)
+    # Recorded through the model: the cached list follows at once.
+    FollowUp.objects.create(
+        recommendation=data["letters"]["2021"].recommendations.get(number=3),
+        date=datetime.date(2023, 5, 1),
+        state=FollowUpState.DONE,
+        note="Toch gedaan.",
+    )
+    _response, html = get(client, pages, "status=uitgevoerd")
+    assert "2021-01 / 3" in listed_labels(html)
+    assert "/adviezen/PR-2021-01/aanbeveling/3/" in html
+    # The advice index unpublished: the list no longer links to it.
+    pages["advices"].unpublish()
+    _response, html = get(client, pages, "status=uitgevoerd")
+    assert "2021-01 / 3" in listed_labels(html)
+    assert "/aanbeveling/" not in html
+
+
+def test_a_commitment_becomes_late_the_day_after_its_date_also_in_the_cached_list(
+    client, pages, data
+):
+    late = data["late commitment"]
+    label = late.recommendation.label
+    due_day = datetime.datetime.combine(late.due_date, datetime.time(12), datetime.UTC)
+    with time_machine.travel(due_day, tick=False):
+        _response, html = get(client, pages, "te-laat=ja")
+    assert label not in listed_labels(html)
+    with time_machine.travel(due_day + datetime.timedelta(days=1), tick=False):
+        _response, html = get(client, pages, "te-laat=ja")
+    assert label in listed_labels(html)
+
+
+def test_with_few_letters_the_letter_is_chosen_from_a_list(client, pages, data):
+    _response, html = get(client, pages)
+    assert '<select class="utrecht-select utrecht-select--html-select" id="tracker-advies"' in html
+    assert '<option value="PR-2022-07">PR-2022-07 ' in html
+
+
+def test_with_many_letters_the_letter_is_typed(client, pages):
+    from advices.tracker_filters import LETTER_CHOICES_MAX
+
+    build_many(letters=LETTER_CHOICES_MAX + 1, per_letter=2, start_year=2001)
+    _response, html = get(client, pages)
+    assert 'id="tracker-advies" name="advies"' in html
+    assert '<select class="utrecht-select utrecht-select--html-select" id="tracker-advies"' not in (
+        html
+    )
+    assert 'type="text" id="tracker-advies"' in html
+    # The newest letter as the example; the years from the first letter's to the last one's.
+    assert "Het kenmerk van het advies, bijvoorbeeld PR-2002-01x50." in html
+    assert '<option value="2002">2002</option><option value="2001">2001</option>' in html
+    assert f"{(LETTER_CHOICES_MAX + 1) * 2} aanbevelingen gevonden" in html
+
+    # Typed without capitals: found, and shown as it is written.
+    _response, html = get(client, pages, "advies=pr-2001-05x4")
+    assert "2 aanbevelingen gevonden" in html
+    assert listed_labels(html) == ["2001-05x4 / 1", "2001-05x4 / 2"]
+    assert 'value="PR-2001-05x4"' in html
+
+    # Unknown: said so, the rest of the list shown, and what was typed kept to correct it.
+    _response, html = get(client, pages, "advies=PR-1999-99")
+    assert 'We kennen de waarde "PR-1999-99" voor advies niet' in html
+    assert f"{(LETTER_CHOICES_MAX + 1) * 2} aanbevelingen gevonden" in html
+    assert 'value="PR-1999-99"' in html

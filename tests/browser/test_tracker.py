@@ -128,3 +128,21 @@ def test_no_horizontal_scrolling_at_400_percent_zoom(new_context, live_server, s
         "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
     )
     assert widths["scroll"] <= widths["inner"] + 1, f"{where}: {widths}"
+
+
+def test_with_many_letters_the_reference_is_typed(page, live_server, site, assert_accessible):
+    from advices.tracker_filters import LETTER_CHOICES_MAX
+    from tests.advices.tracker_data import build_many
+
+    build_many(letters=LETTER_CHOICES_MAX, per_letter=2, start_year=2001)
+    open_url(page, live_server, site["tracker"])
+    assert_accessible(page)
+    form = page.locator("form.tracker-filter")
+    letter_field = form.get_by_label("Advies")
+    assert letter_field.evaluate("(element) => element.tagName") == "INPUT"
+    assert "bijvoorbeeld" in form.locator("#tracker-advies-hint").inner_text()
+    letter_field.fill("pr-2021-01")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Zoeken").click()
+    assert page.locator("main .listing__count").inner_text() == "4 aanbevelingen gevonden"
+    assert form.get_by_label("Advies").input_value() == "PR-2021-01"
