@@ -143,6 +143,16 @@ class Dashboard:
         return "; ".join(str(part) for part in parts) + "."
 
 
+class DateYear(ExtractYear):
+    """The year of a date. On SQLite, Django computes it in Python for every row; for a
+    date (no time zone to apply) SQLite's own ``strftime`` gives the same, many times
+    faster. Elsewhere, ``EXTRACT(YEAR ...)`` as usual."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(strftime('%%Y', {sql}) AS INTEGER)", params
+
+
 def figures(today=None):
     """Verdict and status counts and the yearly adoption, in one grouped query."""
     rows = (
@@ -151,7 +161,7 @@ def figures(today=None):
             today,
             fields=["public_status"],
         )
-        .values("verdict", "public_status", year=ExtractYear("letter__date"))
+        .values("verdict", "public_status", year=DateYear("letter__date"))
         .annotate(count=Count("pk"))
         .order_by()
     )
