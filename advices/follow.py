@@ -191,6 +191,16 @@ def confirm(token):
     return subscription
 
 
+def unsubscribe_target(token):
+    """What an unsubscribe link is about, without changing anything:
+    ``(target_type, target_id, still_subscribed)``; ``signing.BadSignature`` for a bad link."""
+    email, target_type, target_id = read_token(token, UNSUBSCRIBE_SALT)
+    subscribed = Subscription.objects.filter(
+        email=email, target_type=target_type, target_id=target_id
+    ).exists()
+    return target_type, target_id, subscribed
+
+
 def unsubscribe(token):
     """Delete the subscription of an unsubscribe link; ``(target_type, target_id, deleted)``."""
     email, target_type, target_id = read_token(token, UNSUBSCRIBE_SALT)

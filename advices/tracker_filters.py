@@ -37,6 +37,10 @@ SEARCH_MAX_WORDS = 8
 SEARCH_FIELDS = ["heading", "context", "advice", "letter__subject", "letter__reference"]
 
 LATE_VALUE = "ja"
+# What "te-laat" may say: yes (ours, and what a checkbox or a script might send) or no.
+# Anything else is reported and ignored, like every unknown value, not taken as yes.
+LATE_YES = {LATE_VALUE, "on", "true", "1"}
+LATE_NO = {"", "nee", "off", "false", "0"}
 
 # Up to this many sent letters, "Advies" is a list to choose from; with more, a list is too
 # long to use (and to send), and the reader types the reference instead.
@@ -146,6 +150,12 @@ class RecommendationFilterForm(forms.Form):
 
     def clean_q(self):
         return " ".join(search_words(self.cleaned_data["q"]))
+
+    def clean_te_laat(self):
+        said = str(self.data.get("te_laat", "")).strip().lower()
+        if said not in LATE_YES | LATE_NO:
+            raise forms.ValidationError(_("Kies ja of laat het vakje leeg."))
+        return said in LATE_YES
 
     def clean_advies(self):
         """The reference of a sent letter, as it is stored (typing is case-insensitive)."""

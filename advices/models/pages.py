@@ -22,6 +22,7 @@ from wagtail.search import index
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.tracker import RecommendationIndexPage
+from home.page_forms import RootPageForm
 
 LETTERS_PER_PAGE = 10
 
@@ -54,6 +55,8 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
+    # Under a home page: not on a path the site itself uses (home.page_forms).
+    base_form_class = RootPageForm
     subpage_types = []
     max_count_per_parent = 1
 

@@ -14,6 +14,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_forms import RootPageForm
+
 RECOMMENDATIONS_PER_PAGE = 20
 
 # Served by advices.views.open_data: the same filters as the tracker, as a file.
@@ -35,6 +37,8 @@ class RecommendationIndexPage(Page):
     template = "advices/tracker_page.html"
 
     parent_page_types = ["home.HomePage"]
+    # Under a home page: not on a path the site itself uses (home.page_forms).
+    base_form_class = RootPageForm
     subpage_types = []
     max_count_per_parent = 1
 

@@ -1,4 +1,5 @@
-"""Follow by email: the form, the confirmation link, and the one-click unsubscribe link.
+"""Follow by email: the form, the confirmation link, and the unsubscribe link (one click on
+its button, or one click in a mail program that offers it).
 
 A bad, changed or expired link gets a page that says so, in plain Dutch, with status 400.
 """
@@ -105,19 +106,25 @@ def confirm(request, token):
     )
 
 
-# A mail program that supports one-click unsubscribe (RFC 8058) sends a POST without a
-# CSRF token; the signed token in the URL is the proof.
+# Opening the link only asks; the button (a POST) unsubscribes. Mail scanners open every
+# link in a mail, and would otherwise unsubscribe the reader without their knowing. A mail
+# program that supports one-click unsubscribe (RFC 8058, the List-Unsubscribe-Post header)
+# sends that POST itself, without a CSRF token: the signed token in the URL is the proof.
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        target_type, target_id, _deleted = follow.unsubscribe(token)
+        if request.method == "POST":
+            target_type, target_id, _deleted = follow.unsubscribe(token)
+            subscribed = False
+        else:
+            target_type, target_id, subscribed = follow.unsubscribe_target(token)
     except signing.BadSignature:
         return _bad_link(request, "bad")
     target = follow.find_target(target_type, target_id)
     return TemplateResponse(
         request,
-        "advices/follow/unsubscribed.html",
+        "advices/follow/unsubscribe.html" if subscribed else "advices/follow/unsubscribed.html",
         {"target": target, "target_url": target.page_url(request) if target else None},
     )

@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.page_forms import RootPageForm
 from home.pagination import PAGE_PARAM, pagination_links
 
 MEETINGS_PER_PAGE = 10
@@ -38,6 +39,8 @@ class MeetingIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
+    # Under a home page: not on a path the site itself uses (home.page_forms).
+    base_form_class = RootPageForm
     subpage_types = ["home.MeetingPage"]
     max_count_per_parent = 1
 

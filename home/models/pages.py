@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.page_forms import RootPageForm
 
 
 class HomePage(Page):
@@ -65,6 +66,8 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+    # Under a home page: not on a path the site itself uses (home.page_forms).
+    base_form_class = RootPageForm
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -126,6 +126,8 @@ def test_search_and_late_only(client, pages, data):
     _response, html = get(client, pages, "te-laat=ja")
     assert listed_labels(html) == ["2021-01 / 2"]
     assert 'name="te-laat" value="ja" checked' in html
+    _response, html = get(client, pages, "te-laat=nee")
+    assert "9 aanbevelingen gevonden" in html and "We kennen" not in html
 
 
 def test_unfiltered_download_links_have_no_query(client, pages, data):
@@ -145,6 +147,7 @@ def test_unfiltered_download_links_have_no_query(client, pages, data):
         ("advies=PR-2023-03", "PR-2023-03"),
         ("advies=%3Cscript%3E", "<script>"),
         ("sortering=willekeurig", "willekeurig"),
+        ("te-laat=misschien", "misschien"),
     ],
 )
 def test_bad_values_are_reported_never_an_error(client, pages, data, query, message_value):

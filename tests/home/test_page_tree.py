@@ -65,3 +65,53 @@ def test_admin_lists_only_allowed_types_when_adding_under_the_index(client, site
     # With one allowed type Wagtail skips the choice and opens the meeting form directly.
     assert response.status_code == 302
     assert "/add/home/meetingpage/" in response["Location"]
+
+
+def post_new_page(client, model, parent, slug, **fields):
+    data = {"title": slug.capitalize(), "slug": slug, "intro": "", **fields}
+    return client.post(f"/admin/pages/add/{model}/{parent.pk}/", data)
+
+
+@pytest.mark.parametrize("slug", ["volgen", "feeds", "open-data", "api", "zoeken", "admin"])
+def test_a_page_under_the_home_page_cannot_take_a_path_the_site_uses(client, site_tree, slug):
+    home, _index = site_tree
+    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    response = post_new_page(client, "advices/adviceindexpage", home, slug)
+    assert response.status_code == 200
+    assert response.context["form"].errors["slug"] == [
+        f"Het adres /{slug}/ is al in gebruik door de website zelf. Kies een ander slug."
+    ]
+    assert not AdviceIndexPage.objects.exists()
+
+    response = post_new_page(client, "advices/adviceindexpage", home, "adviezen")
+    assert response.status_code == 302
+    assert AdviceIndexPage.objects.get().url == "/adviezen/"
+
+
+def test_deeper_down_those_slugs_are_fine(client, site_tree):
+    home, _index = site_tree
+    about = add_standard_page(home, "Over de raad")
+    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    response = post_new_page(client, "home/standardpage", about, "volgen", **{"body-count": "0"})
+    assert response.status_code == 302, response.context["form"].errors
+    assert StandardPage.objects.get(slug="volgen").url == f"{about.url}volgen/"
+
+
+def test_the_reserved_slugs_are_every_path_the_site_serves_before_the_page_tree():
+    from django.urls import URLPattern, get_resolver
+
+    from home.page_forms import RESERVED_ROOT_SLUGS
+
+    def first_segments(patterns):
+        for pattern in patterns:
+            route = str(pattern.pattern).lstrip("^")
+            if route:
+                yield route.split("/")[0]
+            elif not isinstance(pattern, URLPattern) and "wagtail.urls" not in str(
+                pattern.urlconf_name
+            ):
+                yield from first_segments(pattern.url_patterns)
+
+    served = {segment for segment in first_segments(get_resolver().url_patterns) if segment}
+    assert {"volgen", "feeds", "open-data", "api"} <= served
+    assert served <= RESERVED_ROOT_SLUGS, served - RESERVED_ROOT_SLUGS
