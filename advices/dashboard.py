@@ -230,7 +230,14 @@ def dashboard_html(request, page, *, tracker_url, advice_index=FIND, version=Non
             "advices/includes/dashboard.html", {"dashboard": dashboard}, request=request
         )
 
-    return cached("dashboard-html", [page.pk, tracker_url], build, version=version, today=today)
+    return cached(
+        "dashboard-html",
+        [page.pk, tracker_url],
+        build,
+        version=version,
+        today=today,
+        request=request,
+    )
 
 
 def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND, version=None):

@@ -69,15 +69,23 @@ def data_version():
         return ":".join(str(value) for value in cursor.fetchone())
 
 
-def cached(name, parts, build, *, version=None, today=None):
+def cached(name, parts, build, *, version=None, today=None, request=None):
     """``build()``, or what it returned before for the same ``name`` and ``parts`` while the
     data, the day and the language are the same. ``version``: a ``data_version()`` already
-    taken in this request (saves its query)."""
+    taken in this request (saves its query). With ``request``, also per site: links in the
+    HTML are relative to the site the reader is on."""
     today = today or timezone.localdate()
     version = version if version is not None else data_version()
+    site = Site.find_for_request(request) if request is not None else None
     # Hashed: parts may hold a query string, and cache keys must stay short and plain.
     described = "\n".join(
-        [translation.get_language() or "", today.isoformat(), version, *map(str, parts)]
+        [
+            translation.get_language() or "",
+            today.isoformat(),
+            version,
+            str(site.pk if site else ""),
+            *map(str, parts),
+        ]
     )
     key = f"{name}:{hashlib.sha256(described.encode()).hexdigest()}"
     value = cache.get(key)

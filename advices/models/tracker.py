@@ -71,6 +71,7 @@ class RecommendationIndexPage(Page):
             lambda: self.results(request, recommendation_filter, requested_page),
             version=version,
             today=recommendation_filter.today,
+            request=request,
         )
         # The figures are about all recommendations: shown on the first, unfiltered page;
         # a filtered or later page links back to them.
