@@ -133,6 +133,9 @@ class RecommendationFilterForm(forms.Form):
     # The names in the URL; "te-laat" is not a Python name.
     url_names = {"te_laat": "te-laat"}
 
+    # (reference, subject) of the letter asked for, once cleaned.
+    chosen_letter = None
+
     def __init__(self, data, *, years, themes, letters, **kwargs):
         data = {
             name: strip_nul(data.get(self.url_names.get(name, name), ""))
@@ -162,14 +165,10 @@ class RecommendationFilterForm(forms.Form):
         typed = self.cleaned_data["advies"].strip()
         if not typed:
             return ""
-        if self.letters.choices is not None:
-            listed = {ref.casefold(): ref for ref, _subject in self.letters.choices}
-            reference = listed.get(typed.casefold())
-        else:
-            reference = self.letters.find(typed)
-        if reference is None:
+        self.chosen_letter = self.letters.find(typed)
+        if self.chosen_letter is None:
             raise forms.ValidationError(_("Geen verzonden advies met dit kenmerk."))
-        return reference
+        return self.chosen_letter[0]
 
 
 class LetterChoices:
@@ -199,9 +198,15 @@ class LetterChoices:
         self.example = rows[0][0] if rows else None
 
     def find(self, typed):
+        """(reference, subject) of the sent letter with this reference, in any case; or None."""
+        if self.choices is not None:
+            listed = {
+                reference.casefold(): (reference, subject) for reference, subject in self.choices
+            }
+            return listed.get(typed.casefold())
         return (
             self.public_letters.filter(reference__iexact=typed)
-            .values_list("reference", flat=True)
+            .values_list("reference", "subject")
             .first()
         )
 
@@ -276,6 +281,13 @@ class RecommendationFilter:
 
     def query_string(self):
         return urlencode(self.values)
+
+    @property
+    def active_letter(self):
+        """The letter the list is narrowed to, as "reference subject", or None."""
+        if "advies" not in self.cleaned or self.form.chosen_letter is None:
+            return None
+        return " ".join(self.form.chosen_letter)
 
     @property
     def active_theme(self):

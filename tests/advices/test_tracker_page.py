@@ -294,6 +294,13 @@ def test_with_few_letters_the_letter_is_chosen_from_a_list(client, pages, data):
     _response, html = get(client, pages)
     assert '<select class="utrecht-select utrecht-select--html-select" id="tracker-advies"' in html
     assert '<option value="PR-2022-07">PR-2022-07 ' in html
+    # Chosen (here typed in small letters in the URL): the heading and title say which.
+    _response, html = get(client, pages, "advies=pr-2022-07")
+    assert listed_labels(html) == ["2022-07 / 1", "2022-07 / 2", "2022-07 / 3"]
+    assert '<option value="PR-2022-07" selected>' in html
+    heading = "Aanbevelingen: PR-2022-07 Sterke sociale basis"
+    assert f'<h1 class="utrecht-heading-1">{heading}</h1>' in html
+    assert f"<title>{heading} | " in html
 
 
 def test_with_many_letters_the_letter_is_typed(client, pages):
@@ -316,6 +323,7 @@ def test_with_many_letters_the_letter_is_typed(client, pages):
     assert "2 aanbevelingen gevonden" in html
     assert listed_labels(html) == ["2001-05x4 / 1", "2001-05x4 / 2"]
     assert 'value="PR-2001-05x4"' in html
+    assert ">Aanbevelingen: PR-2001-05x4 Advies nummer 4</h1>" in html
 
     # Unknown: said so, the rest of the list shown, and what was typed kept to correct it.
     _response, html = get(client, pages, "advies=PR-1999-99")
