@@ -147,6 +147,9 @@ def test_the_whole_flow(index, letter, people, mailoutbox, on_commit):
     assert asked.status_code == 200
     assert "Wilt u geen e-mail meer krijgen over aanbeveling 2022-07 / 1?" in asked.content.decode()
     assert '<form method="post">' in asked.content.decode()
+    # A page whose URL holds a token: kept out of search engines and other sites' logs.
+    assert '<meta name="robots" content="noindex">' in asked.content.decode()
+    assert '<meta name="referrer" content="no-referrer">' in asked.content.decode()
     assert Subscription.objects.exists()
     left = client.post(path_of(leave))
     assert left.status_code == 200
