@@ -35,3 +35,20 @@ def search(request):
         "home/search_results.html",
         {"search_query": query, "page_obj": page_obj, "pagination": pagination, "notice": notice},
     )
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by Django's CSRF check: the site's own 403 page, in Dutch, saying what
+    to do (Django's default is an English page without the site around it)."""
+    return TemplateResponse(
+        request,
+        "403.html",
+        {
+            "exception": _(
+                "Uw formulier is niet verstuurd: de beveiligingscontrole lukte niet. Dat gebeurt "
+                "als de pagina lang open stond of als cookies uit staan. Er is niets opgeslagen. "
+                "Ga terug, laad de pagina opnieuw en probeer het nog een keer."
+            )
+        },
+        status=403,
+    )

@@ -70,6 +70,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "consult.urls"
+# A refused form gets the site's own page in Dutch, not Django's English one.
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 WSGI_APPLICATION = "consult.wsgi.application"
 
 TEMPLATES = [

@@ -292,6 +292,17 @@ def test_the_unsubscribe_link_does_not_expire(client, letter, people, mailoutbox
     assert not Subscription.objects.exists()
 
 
+def test_a_form_without_its_security_token_gets_a_clear_page_and_saves_nothing(letter):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/volgen/advies/{letter.pk}/", {"email": ADDRESS})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert "Uw formulier is niet verstuurd: de beveiligingscontrole lukte niet." in html
+    assert "Er is niets opgeslagen." in html
+    assert not Subscription.objects.exists()
+
+
 def test_one_click_unsubscribe_by_post_needs_no_csrf_token(letter, people, mailoutbox, on_commit):
     client = Client(enforce_csrf_checks=True)
     follow_url = f"/volgen/advies/{letter.pk}/"
