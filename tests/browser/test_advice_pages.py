@@ -8,6 +8,7 @@ import pytest
 
 from advices.models import AdviceIndexPage, Erratum, LetterStatus, Recommendation
 from home.models import CouncilSettings
+from tests.browser.loading import open_url
 from tests.factories import ThemeFactory, UserFactory, add_meeting, build_site, make_letter
 
 pytestmark = [
@@ -69,21 +70,6 @@ def advice(live_server):
         "recommendation": index.recommendation_url(letter, 3),
         "meeting report": meeting.url,
     }
-
-
-def open_url(page, live_server, path):
-    failed = []
-
-    def record_failure(response):
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            failed.append(f"{response.status} {response.url}")
-
-    page.on("response", record_failure)
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-    page.wait_for_load_state("load")
-    assert not failed, f"{path}: these requests failed:\n" + "\n".join(failed)
-    return page
 
 
 PAGES = ["advice index", "letter", "recommendation", "meeting report"]

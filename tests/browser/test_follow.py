@@ -8,7 +8,7 @@ from django.core import mail
 
 from advices.models import AdviceIndexPage, Subscription
 from tests.advices.tracker_data import build_tracker_data
-from tests.browser.test_tracker import open_url
+from tests.browser.loading import open_url
 from tests.factories import build_site
 
 pytestmark = [

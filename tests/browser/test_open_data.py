@@ -11,6 +11,7 @@ import pytest
 from advices.models import AdviceIndexPage
 from home.models import CouncilSettings
 from tests.advices.tracker_data import build_tracker_data
+from tests.browser.loading import open_url
 from tests.factories import build_site
 
 pytestmark = [
@@ -34,21 +35,6 @@ def site(live_server):
     home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
     build_tracker_data()
     return home
-
-
-def open_url(page, live_server, path):
-    failed = []
-
-    def record_failure(response):
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            failed.append(f"{response.status} {response.url}")
-
-    page.on("response", record_failure)
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-    page.wait_for_load_state("load")
-    assert not failed, f"{path}: these requests failed:\n" + "\n".join(failed)
-    return page
 
 
 def test_axe_finds_no_violations(page, live_server, site, assert_accessible):

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from home.models import HomePage, MeetingIndexPage, MeetingPage
+from tests.browser.loading import open_url
 
 pytestmark = [
     pytest.mark.browser,
@@ -50,19 +51,7 @@ def open_page(live_server, demo):
     """Opens one of the demo pages in a browser page and checks it loaded cleanly."""
 
     def open_(page, name):
-        failed = []
-
-        def record_failure(response):
-            # Chromium asks for /favicon.ico by itself; the templates need not provide one.
-            if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-                failed.append(f"{response.status} {response.url}")
-
-        page.on("response", record_failure)
-        response = page.goto(live_server.url + demo[name].url)
-        assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
-        page.wait_for_load_state("load")
-        assert not failed, f"{name}: these requests failed:\n" + "\n".join(failed)
-        return page
+        return open_url(page, live_server, demo[name].url)
 
     return open_
 

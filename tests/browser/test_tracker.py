@@ -9,6 +9,7 @@ import pytest
 from advices.models import AdviceIndexPage, RecommendationIndexPage
 from home.models import CouncilSettings
 from tests.advices.tracker_data import build_tracker_data
+from tests.browser.loading import open_url
 from tests.factories import build_site
 
 pytestmark = [
@@ -36,21 +37,6 @@ def site(live_server):
     )
     build_tracker_data()
     return {"home": home.url, "tracker": tracker.url}
-
-
-def open_url(page, live_server, path):
-    failed = []
-
-    def record_failure(response):
-        if response.status >= 400 and not response.url.endswith("/favicon.ico"):
-            failed.append(f"{response.status} {response.url}")
-
-    page.on("response", record_failure)
-    response = page.goto(live_server.url + path)
-    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
-    page.wait_for_load_state("load")
-    assert not failed, f"{path}: these requests failed:\n" + "\n".join(failed)
-    return page
 
 
 VIEWS = {
