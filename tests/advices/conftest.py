@@ -1,5 +1,6 @@
 import pytest
 
+from tests.advices.story import add_index, make_people
 from tests.factories import UserFactory
 from tests.home.conftest import site_tree  # noqa: F401  (shared page tree fixture)
 
@@ -21,3 +22,15 @@ def secretary(db):
 @pytest.fixture
 def clerk(db):
     return UserFactory(username="gemeente", groups=["Gemeente"])
+
+
+@pytest.fixture
+def index(site_tree):  # noqa: F811  (the fixture imported above)
+    """The public "Adviezen" page under the home page."""
+    return add_index(site_tree)
+
+
+@pytest.fixture
+def people(db):
+    """One user per role, with names that must never reach a public page."""
+    return make_people()

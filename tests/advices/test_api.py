@@ -9,7 +9,6 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from advices.models import (
-    AdviceIndexPage,
     Assessment,
     CouncilAssessment,
     Erratum,
@@ -26,12 +25,6 @@ API = "/api/v1"
 def on_today():
     with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
         yield
-
-
-@pytest.fixture
-def index(site_tree):
-    home, _meetings = site_tree
-    return home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
 
 
 @pytest.fixture

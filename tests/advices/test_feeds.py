@@ -6,11 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from advices.models import FollowUpState, LetterStatus, Verdict
-from tests.advices.test_timeline import (
-    add_index,
+from tests.advices.story import (
     at,
     follow_up,
-    make_people,
     reply,
     send_letter,
     set_verdict,
@@ -18,16 +16,6 @@ from tests.advices.test_timeline import (
 from tests.factories import ThemeFactory, make_letter
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture
-def index(site_tree):
-    return add_index(site_tree)
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ from django.utils import timezone
 
 from advices import follow
 from advices.models import FollowTarget, FollowUpState, LetterStatus, Subscription, Verdict
-from tests.advices.test_timeline import (
-    add_index,
+from tests.advices.story import (
     follow_up,
-    make_people,
     reply,
     send_letter,
     set_verdict,
@@ -21,16 +19,6 @@ from tests.advices.test_timeline import (
 from tests.factories import ThemeFactory, make_letter
 
 ADDRESS = "inwoner@example.nl"
-
-
-@pytest.fixture
-def index(site_tree):
-    return add_index(site_tree)
-
-
-@pytest.fixture
-def people(db):
-    return make_people()
 
 
 @pytest.fixture

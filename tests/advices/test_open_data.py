@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 
 from advices import open_data
 from advices.models import (
-    AdviceIndexPage,
     DuePrecision,
     LetterStatus,
     Recommendation,
@@ -46,12 +45,6 @@ FILTER_COMBINATIONS = [
 def on_today():
     with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
         yield
-
-
-@pytest.fixture
-def index(site_tree):
-    home, _meetings = site_tree
-    return home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
 
 
 @pytest.fixture

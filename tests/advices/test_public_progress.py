@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,7 +9,6 @@ from django.urls import reverse  # noqa: F401
 
 from advices.actions import RecordProgress, RecordReply
 from advices.models import (
-    AdviceIndexPage,
     CollegeResponse,
     Commitment,
     CouncilAssessment,
@@ -22,14 +20,6 @@ from advices.models import (
 from tests.factories import make_letter
 
 SENT_AT = datetime.datetime(2022, 6, 17, 10, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def index(site_tree):
-    home, _meetings = site_tree
-    page = AdviceIndexPage(title="Adviezen", slug="adviezen")
-    home.add_child(instance=page)
-    return page
 
 
 def send_in_june_2022(recommendations=2, **fields):
