@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from advices.tracking import overdue_commitments, overdue_replies
+from advices.lifecycle.lateness import overdue_commitments, overdue_replies
 
 
 class OverduePanel(Component):

@@ -24,6 +24,10 @@ from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
 from advices import open_data
+from advices.lifecycle.lateness import reply_is_overdue, sent_on
+from advices.lifecycle.progress import annotate_progress
+from advices.lifecycle.response_term import reply_due_date, response_term_weeks
+from advices.lifecycle.statuses import PUBLIC_STATUSES, PublicStatus
 from advices.models import (
     AdviceLetter,
     CouncilAssessment,
@@ -31,11 +35,7 @@ from advices.models import (
     Recommendation,
     Verdict,
 )
-from advices.models.status import PUBLIC_STATUSES
-from advices.progress import PublicStatus, reply_due_date, reply_is_overdue
-from advices.progress_sql import annotate_progress
 from advices.tracker_filters import filtered_recommendations
-from advices.tracking import response_term_weeks, sent_on
 
 PAGE_PARAM = "pagina"
 PAGE_SIZE_PARAM = "per_pagina"

@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(sender, using, verbosity=1, **kwargs):
+    """Production keeps its shared cache in the database (consult/settings/production.py):
+    every ``migrate`` creates its table when it is missing, so a deploy needs no extra step.
+    Where no database cache is configured (development, tests) this does nothing."""
+    call_command("createcachetable", database=using, verbosity=max(verbosity - 1, 0))
 
 
 class AdvicesConfig(AppConfig):
@@ -8,4 +17,9 @@ class AdvicesConfig(AppConfig):
     verbose_name = _("Adviezen")
 
     def ready(self):
-        from advices import signals  # noqa: F401
+        from advices.notify import receivers
+        from advices.pdf import signals as pdf_signals
+
+        pdf_signals.connect()
+        receivers.connect()
+        post_migrate.connect(create_cache_tables, sender=self)

@@ -28,10 +28,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from advices.freshness import cached
+from advices.lifecycle.progress import annotate_progress
+from advices.lifecycle.statuses import PUBLIC_STATUSES, VERDICTS_ADOPTED, PublicStatus
 from advices.models import Recommendation, Verdict
-from advices.models.status import PUBLIC_STATUSES
-from advices.progress import PublicStatus
-from advices.progress_sql import VERDICTS_ADOPTED, annotate_progress
 
 # The late lists show the first few; a link leads to the rest.
 LATE_SHOWN = 10
@@ -191,7 +190,7 @@ def _filter_url(tracker_url, **params):
 
 def collect(today):
     """The figures and the first overdue items: a fixed number of queries."""
-    from advices.tracking import overdue_commitments, overdue_replies
+    from advices.lifecycle.lateness import overdue_commitments, overdue_replies
 
     verdict_counts, status_counts, years = figures(today)
     late = overdue_commitments(today).filter(recommendation__letter__status__in=PUBLIC_STATUSES)

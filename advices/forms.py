@@ -1,13 +1,9 @@
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
-from advices.freeze import FROZEN_MESSAGE
 from advices.models import AdviceLetter
-from advices.models.status import EDITABLE_STATUSES
 
 
 def council_settings():
@@ -25,7 +21,8 @@ def default_addressee(council):
 
 
 class AdviceLetterAdminForm(WagtailAdminModelForm):
-    """The letter's edit form: an optional change reason and a check against lost updates."""
+    """The letter's edit form, with an optional change reason and the edit number it loaded
+    (``advices.actions.letters.EditLetter`` refuses the save when that is out of date)."""
 
     change_reason = forms.CharField(
         label=_("Wat heeft u veranderd?"),
@@ -47,45 +44,3 @@ class AdviceLetterAdminForm(WagtailAdminModelForm):
             if council and council.chair_name:
                 self.initial.setdefault("signatory_name", council.chair_name)
                 self.initial.setdefault("signatory_role", council.chair_role)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk is None:
-            return cleaned_data
-        stored = AdviceLetter.objects.filter(pk=self.instance.pk).first()
-        if stored is None:
-            raise ValidationError(_("Deze brief bestaat niet meer."))
-        if stored.status not in EDITABLE_STATUSES:
-            raise ValidationError(FROZEN_MESSAGE, code="letter_frozen")
-        if cleaned_data.get("loaded_version") != stored.edit_version:
-            raise ValidationError(self.conflict_message(stored), code="edit_conflict")
-        return cleaned_data
-
-    @staticmethod
-    def conflict_message(stored):
-        latest = stored.history.select_related("history_user").first()
-        who = ""
-        if latest and latest.history_user:
-            who = latest.history_user.get_full_name() or latest.history_user.get_username()
-        return _(
-            "%(who)s heeft deze brief opgeslagen op %(when)s, nadat u hem opende. "
-            "Uw wijzigingen zijn daarom niet opgeslagen, maar staan nog hieronder. "
-            "Kopieer wat u wilt bewaren, open de brief opnieuw en voeg het toe."
-        ) % {
-            "who": who or _("Iemand anders"),
-            "when": formats.date_format(
-                timezone.localtime(latest.history_date if latest else stored.updated_at),
-                "j F Y, H:i",
-            ),
-        }
-
-    def save(self, commit=True):
-        reason = self.cleaned_data.get("change_reason", "")
-        self.instance._change_reason = reason
-        for formset in self.formsets.values():
-            for form in formset.forms:
-                form.instance._change_reason = reason
-        instance = super().save(commit=commit)
-        if commit:
-            instance.renumber_recommendations()
-        return instance

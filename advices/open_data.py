@@ -34,8 +34,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from advices.due_dates import format_due
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import AdviceIndexPage, AdviceLetter, Commitment, DuePrecision, Verdict
-from advices.progress import PublicStatus
 
 # Rows read from the database at a time (one query: the cursor is read in chunks).
 CHUNK_SIZE = 500
@@ -273,7 +273,7 @@ def commitment_record(commitment):
 
 def commitments_by_recommendation(recommendations, today):
     """The commitments of all ``recommendations`` (a queryset), as records, in one query."""
-    from advices.tracking import overdue_commitments
+    from advices.lifecycle.lateness import overdue_commitments
 
     commitments = (
         Commitment.objects.filter(recommendation__in=recommendations.order_by().values("pk"))

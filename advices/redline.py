@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advices.models.status import AdviceKind
+from advices.lifecycle.statuses import AdviceKind
 from advices.versions import LetterVersion, RecommendationVersion
 
 # -- word diff --------------------------------------------------------------------------

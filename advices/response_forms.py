@@ -3,11 +3,32 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from advices.actions.conflicts import history_marker
 from advices.due_dates import due_input_value, parse_due
 
 
-class CommitmentForm(WagtailAdminModelForm):
-    """A due date typed as a date or a quarter; a new date needs a reason and keeps the old one."""
+class RecordedForm(WagtailAdminModelForm):
+    """A form on the college's side: remembers which version it loaded, so that the action
+    can refuse a save when someone else saved in between (``advices.actions.conflicts``)."""
+
+    loaded_marker = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            history = type(self.instance).history.filter(id=self.instance.pk)
+            self.fields["loaded_marker"].initial = history_marker(history)
+
+    def action_kwargs(self):
+        """What the recording action needs besides the instance."""
+        if not self.instance.pk:
+            return {}
+        return {"loaded_marker": self.cleaned_data.get("loaded_marker")}
+
+
+class CommitmentForm(RecordedForm):
+    """A due date typed as a date or a quarter; the action checks that a new date has a
+    reason (``advices.lifecycle.commitments``) and keeps the first date."""
 
     due = forms.CharField(
         label=_("Uiterlijk klaar"),
@@ -24,26 +45,11 @@ class CommitmentForm(WagtailAdminModelForm):
         else:
             self.fields["redate_reason"].widget = forms.HiddenInput()
 
-    def clean(self):
-        cleaned_data = super().clean()
-        if "due" not in cleaned_data:
-            return cleaned_data
+    def clean_due(self):
         try:
-            due_date, precision = parse_due(cleaned_data["due"])
+            return parse_due(self.cleaned_data["due"])
         except ValidationError as error:
-            self.add_error("due", error)
-            return cleaned_data
-        self._new_due = (due_date, precision)
-        changed = self.instance.pk and (due_date, precision) != (
-            self.instance.due_date,
-            self.instance.due_precision,
-        )
-        if changed and not cleaned_data.get("redate_reason", "").strip():
-            self.add_error(
-                "redate_reason", _("Geef aan waarom de datum verandert. Dat is openbaar.")
-            )
-        return cleaned_data
+            raise ValidationError(error.messages, code="invalid_due") from error
 
-    def save(self, commit=True):
-        self.instance.set_due(*self._new_due)
-        return super().save(commit=commit)
+    def action_kwargs(self):
+        return {**super().action_kwargs(), "due": self.cleaned_data["due"]}

@@ -1,20 +1,19 @@
 """Admin for the college's side: replies, verdicts, commitments, follow-up; and the council's
 assessment. Saves go through ``advices.actions`` so the letter's status follows."""
 
-from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from advices.actions import RecordProgress, RecordReply
+from advices.actions.college import RecordCommitment, RecordProgress, RecordReply
+from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
-from advices.response_forms import CommitmentForm
-from advices.rules import recording_refusal
-from advices.views.admin_base import ReasonedRefusalMixin
+from advices.response_forms import CommitmentForm, RecordedForm
+from advices.views.admin_base import ActionFormMixin, ReasonedRefusalMixin
 
 
-class RecordedSaveMixin(ReasonedRefusalMixin):
+class RecordedSaveMixin(ReasonedRefusalMixin, ActionFormMixin):
     """Saves through an action class; its refusals come back as form errors, and a refused
     view answers 403 with the reason from ``advices.rules``."""
 
@@ -28,14 +27,9 @@ class RecordedSaveMixin(ReasonedRefusalMixin):
 
     def save_instance(self):
         instance = self.form.save(commit=False)
-        return self.record_action(instance, self.request.user).execute()
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+        return self.record_action(
+            instance, self.request.user, **self.form.action_kwargs()
+        ).execute()
 
 
 class AnswersAfterSaveMixin:
@@ -62,13 +56,17 @@ class CollegeResponseViewSet(SnippetViewSet):
     list_display = ["letter", "received_on", "college_reference"]
     search_fields = ["college_reference", "summary"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("letter"),
-        FieldRowPanel([FieldPanel("received_on"), FieldPanel("college_reference")]),
-        FieldPanel("reply_file"),
-        FieldPanel("summary"),
-        FieldPanel("text"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("letter"),
+            FieldRowPanel([FieldPanel("received_on"), FieldPanel("college_reference")]),
+            FieldPanel("reply_file"),
+            FieldPanel("summary"),
+            FieldPanel("text"),
+            FieldPanel("loaded_marker"),
+        ],
+        base_form_class=RecordedForm,
+    )
 
     def get_urlpatterns(self):
         from advices.views.answers import AnswersView
@@ -84,7 +82,7 @@ class CommitmentViewSet(SnippetViewSet):
     menu_label = _("Toezeggingen")
     menu_order = 230
     add_to_admin_menu = True
-    add_view_class, edit_view_class = recorded_views(RecordProgress)
+    add_view_class, edit_view_class = recorded_views(RecordCommitment)
     list_display = ["recommendation", "responsible", "due_date"]
     search_fields = ["description", "responsible"]
     copy_view_enabled = False
@@ -96,6 +94,7 @@ class CommitmentViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [FieldPanel("due"), FieldPanel("redate_reason")], heading=_("Wanneer klaar?")
             ),
+            FieldPanel("loaded_marker"),
         ],
         base_form_class=CommitmentForm,
     )
@@ -112,12 +111,16 @@ class FollowUpViewSet(SnippetViewSet):
     list_filter = ["state"]
     search_fields = ["note"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("recommendation"),
-        FieldPanel("commitment"),
-        FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
-        FieldPanel("note"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("recommendation"),
+            FieldPanel("commitment"),
+            FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
+            FieldPanel("note"),
+            FieldPanel("loaded_marker"),
+        ],
+        base_form_class=RecordedForm,
+    )
 
 
 class CouncilAssessmentViewSet(SnippetViewSet):
@@ -130,7 +133,15 @@ class CouncilAssessmentViewSet(SnippetViewSet):
     list_display = ["recommendation", "assessment"]
     list_filter = ["assessment"]
     copy_view_enabled = False
-    panels = [FieldPanel("recommendation"), FieldPanel("assessment"), FieldPanel("note")]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("recommendation"),
+            FieldPanel("assessment"),
+            FieldPanel("note"),
+            FieldPanel("loaded_marker"),
+        ],
+        base_form_class=RecordedForm,
+    )
 
 
 def answers_url(response):

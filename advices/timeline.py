@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from advices.due_dates import format_due
+from advices.lifecycle.statuses import PUBLIC_STATUSES
 from advices.models import (
     AdviceLetter,
     CouncilAssessment,
@@ -38,7 +39,6 @@ from advices.models import (
 )
 from advices.models import Commitment as CommitmentModel
 from advices.models.followup import Assessment
-from advices.models.status import PUBLIC_STATUSES
 
 # Who did it: a role, never a name.
 COUNCIL = gettext_lazy("Participatieraad")

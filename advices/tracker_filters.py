@@ -24,10 +24,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from advices.lifecycle.progress import ALL_FIELDS, annotate_progress, status_rank_expression
+from advices.lifecycle.statuses import PUBLIC_STATUSES, PublicStatus
 from advices.models import AdviceLetter, Recommendation, Verdict
-from advices.models.status import PUBLIC_STATUSES
-from advices.progress import PublicStatus
-from advices.progress_sql import ALL_FIELDS, annotate_progress, status_rank_expression
 from home.models.themes import Theme
 
 # Search: the first words of the first characters; enough for any real question.

@@ -1,75 +1,16 @@
-"""Queries for what is late today, built on the rules in ``advices.progress``.
-
-Used by the reminders and the public pages; each is one query, whatever the volume.
+"""The college's side of many recommendations, loaded in a fixed number of queries, with
+the rules of ``advices.lifecycle`` applied: what a recommendation page and a letter page show.
 """
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
-from wagtail.models import Site
 
-from advices.models import (
-    AdviceLetter,
-    Commitment,
-    CouncilAssessment,
-    FollowUp,
-    LetterSettings,
-    RecommendationAnswer,
-)
-from advices.models.followup import FINAL_FOLLOW_UP_STATES
-from advices.models.status import LetterStatus
-from advices.progress import (
-    DEFAULT_RESPONSE_TERM_WEEKS,
-    FINAL_PUBLIC_STATUSES,
-    PublicStatus,
-    commitment_is_finished,
-    commitment_is_overdue,
-    recommendation_status,
-    reply_is_overdue,
-)
-
-
-def response_term_weeks():
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return DEFAULT_RESPONSE_TERM_WEEKS
-    return LetterSettings.for_site(site).response_term_weeks
-
-
-def sent_on(letter):
-    return timezone.localdate(letter.sent_at) if letter.sent_at else None
-
-
-def overdue_replies(today=None, term_weeks=None):
-    """Sent letters without a recorded reply whose response term has passed."""
-    today = today or timezone.localdate()
-    term_weeks = term_weeks or response_term_weeks()
-    latest_sent_day = today - datetime.timedelta(weeks=term_weeks)
-    cutoff = timezone.make_aware(datetime.datetime.combine(latest_sent_day, datetime.time.min))
-    return AdviceLetter.objects.filter(status=LetterStatus.SENT, sent_at__lt=cutoff).order_by(
-        "sent_at"
-    )
-
-
-def with_latest_state(commitments):
-    latest = FollowUp.objects.filter(commitment=OuterRef("pk")).order_by("-date", "-pk")
-    return commitments.annotate(latest_state=Subquery(latest.values("state")[:1]))
-
-
-def overdue_commitments(today=None):
-    """Commitments past their due date whose latest update is not final."""
-    today = today or timezone.localdate()
-    commitments = with_latest_state(Commitment.objects.filter(due_date__lt=today))
-    # A commitment without any update has no latest state (NULL): still open.
-    still_open = Q(latest_state__isnull=True) | ~Q(latest_state__in=FINAL_FOLLOW_UP_STATES)
-    return (
-        commitments.filter(still_open)
-        .select_related("recommendation__letter")
-        .order_by("due_date", "pk")
-    )
+from advices.lifecycle.lateness import commitment_is_finished, commitment_is_overdue
+from advices.lifecycle.progress import recommendation_status
+from advices.lifecycle.statuses import FINAL_PUBLIC_STATUSES, PublicStatus
+from advices.models import Commitment, CouncilAssessment, FollowUp, RecommendationAnswer
 
 
 @dataclass
@@ -151,9 +92,3 @@ def attach_progress(recommendations, today=None):
             assessment=assessments.get(recommendation.pk),
         )
     return recommendations
-
-
-def letter_reply_overdue(letter, today=None):
-    """*Reactie te laat* for one letter, with the term from the site setting."""
-    today = today or timezone.localdate()
-    return reply_is_overdue(letter.status, sent_on(letter), today, response_term_weeks())

@@ -1,4 +1,5 @@
-"""Versions of an advice letter: assembled from history, and restored.
+"""Versions of an advice letter, assembled from history (restoring one is
+``advices.actions.letters.RestoreVersion``).
 
 A letter version is one ``HistoricalAdviceLetter`` row plus the letter's recommendations
 *as they were at the end of that save*. The Wagtail admin saves the letter first and its
@@ -13,17 +14,12 @@ redline (``advices.redline``) and later the PDF share one definition of a versio
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from advices.models import AdviceLetter, Recommendation
-from advices.models.letters import CONTENT_FIELDS
-from advices.rules import edit_refusal
+from advices.lifecycle.frozen import CONTENT_FIELDS
+from advices.models import Recommendation
 
 RECOMMENDATION_FIELDS = ["number", "sort_order", "heading", "context", "advice"]
-# history_change_reason is a CharField(max_length=100); PostgreSQL refuses longer text.
-REASON_MAX_LENGTH = 100
 
 # -- versions --------------------------------------------------------------------------
 
@@ -120,79 +116,3 @@ def find_version(versions, *, number=None, history_id=None):
         if version.number == number or version.history_id == history_id:
             return version
     return None
-
-
-# -- restore ------------------------------------------------------------------------------
-
-
-def restore_reason(version, reason=""):
-    text = _("Versie %(number)s teruggezet") % {"number": version.number}
-    if reason.strip():
-        text = f"{text}: {reason.strip()}"
-    return text[:REASON_MAX_LENGTH]
-
-
-def _tag(instance, user, reason):
-    instance._history_user = user
-    instance._change_reason = reason
-
-
-@transaction.atomic
-def restore_version(letter, history_id, user, reason=""):
-    """Make version ``history_id`` the newest version again; every version stays.
-
-    Raises PermissionDenied (with the reason) when the user may not edit the letter,
-    LookupError when the version does not belong to it, ValidationError when it cannot be done.
-    """
-    letter = AdviceLetter.objects.select_for_update().get(pk=letter.pk)
-    refusal = edit_refusal(user, letter)
-    if refusal:
-        raise PermissionDenied(refusal)
-    version = find_version(letter_versions(letter), history_id=history_id)
-    if version is None:
-        raise LookupError(history_id)
-    if version.is_latest:
-        raise ValidationError(_("Dit is al de huidige versie."), code="is_latest")
-    reference = version.fields["reference"]
-    if AdviceLetter.objects.filter(reference=reference).exclude(pk=letter.pk).exists():
-        raise ValidationError(
-            _("Het kenmerk %(reference)s van die versie is nu in gebruik bij een andere brief.")
-            % {"reference": reference},
-            code="reference_taken",
-        )
-    change_reason = restore_reason(version, reason)
-    for name in CONTENT_FIELDS:
-        setattr(letter, name, version.fields[name])
-    _tag(letter, user, change_reason)
-    # The letter first, then its recommendations: the same order as the admin, so they
-    # belong to this new version (see the module docstring).
-    letter.save()
-    _restore_recommendations(letter, version.recommendations, user, change_reason)
-    return letter
-
-
-def _restore_recommendations(letter, wanted, user, reason):
-    current = {r.pk: r for r in Recommendation.objects.filter(letter_id=letter.pk)}
-    wanted_ids = {r.id for r in wanted}
-    for pk, recommendation in current.items():
-        if pk not in wanted_ids:
-            _tag(recommendation, user, reason)
-            recommendation.delete()
-    missing = wanted_ids - set(current)
-    # A deleted recommendation comes back under its old id (its public label and any
-    # links stay valid), unless another letter's recommendation has taken that id since.
-    taken = set(Recommendation.objects.filter(pk__in=missing).values_list("pk", flat=True))
-    for old in wanted:
-        recommendation = current.get(old.id)
-        adding = recommendation is None
-        if adding:
-            recommendation = Recommendation(
-                id=None if old.id in taken else old.id, letter_id=letter.pk
-            )
-        values = {name: getattr(old, name) for name in RECOMMENDATION_FIELDS}
-        if not adding and all(getattr(recommendation, k) == v for k, v in values.items()):
-            continue
-        for name, value in values.items():
-            setattr(recommendation, name, value)
-        _tag(recommendation, user, reason)
-        recommendation.save(force_insert=adding)

@@ -15,10 +15,11 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
+from advices.actions.letters import AddErratum, EditLetter
 from advices.forms import AdviceLetterAdminForm
+from advices.lifecycle.permissions import edit_refusal, letter_access_refusal
 from advices.models import AdviceLetter, Erratum
-from advices.rules import edit_refusal, letter_access_refusal
-from advices.views.admin_base import ReasonedRefusalMixin
+from advices.views.admin_base import ActionFormMixin, ReasonedRefusalMixin
 from advices.views.status import LetterStatusView
 
 
@@ -32,15 +33,28 @@ class LetterIndexView(LetterRefusalMixin, IndexView):
 
 
 class LetterCreateView(LetterRefusalMixin, CreateView):
-    pass
+    def save_instance(self):
+        self.form.instance._change_reason = self.form.cleaned_data.get("change_reason", "")
+        letter = super().save_instance()
+        letter.renumber_recommendations()
+        return letter
 
 
 class LetterDeleteView(LetterRefusalMixin, DeleteView):
     pass
 
 
-class LetterEditView(LetterRefusalMixin, EditView):
-    """Sends users to the status page when the letter's text may no longer change."""
+class LetterEditView(LetterRefusalMixin, ActionFormMixin, EditView):
+    """Saves through ``EditLetter`` (a refused save keeps what was typed, with the reason);
+    sends users to the status page when the letter's text may no longer change."""
+
+    def save_instance(self):
+        return EditLetter(
+            self.form,
+            self.request.user,
+            loaded_version=self.form.cleaned_data.get("loaded_version"),
+            reason=self.form.cleaned_data.get("change_reason", ""),
+        ).execute()
 
     def dispatch(self, request, *args, **kwargs):
         letter = AdviceLetter.objects.filter(pk=kwargs.get("pk")).first()
@@ -147,8 +161,23 @@ class AdviceLetterViewSet(SnippetViewSet):
         ]
 
 
+class ErratumSaveMixin:
+    def save_instance(self):
+        return AddErratum(self.form.instance, self.request.user).execute()
+
+
+class ErratumCreateView(ErratumSaveMixin, ActionFormMixin, CreateView):
+    pass
+
+
+class ErratumEditView(ErratumSaveMixin, ActionFormMixin, EditView):
+    pass
+
+
 class ErratumViewSet(SnippetViewSet):
     model = Erratum
+    add_view_class = ErratumCreateView
+    edit_view_class = ErratumEditView
     icon = "warning"
     menu_label = _("Errata")
     menu_order = 210

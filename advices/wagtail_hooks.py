@@ -6,9 +6,10 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
+from advices import home_sections
 from advices.admin_panels import OverduePanel
-from advices.freeze import FROZEN_MESSAGE
-from advices.models import AdviceLetter, Erratum
+from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
+from advices.models import AdviceLetter
 from advices.response_viewsets import (
     CollegeResponseViewSet,
     CommitmentViewSet,
@@ -16,6 +17,8 @@ from advices.response_viewsets import (
     FollowUpViewSet,
 )
 from advices.viewsets import AdviceLetterViewSet, ErratumViewSet
+from home.hooks import HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS
+from home.models import MeetingPage, Theme
 
 register_snippet(AdviceLetterViewSet)
 register_snippet(ErratumViewSet)
@@ -27,19 +30,29 @@ def refuse_deleting_frozen_letters(request, instances):
     frozen = [
         instance
         for instance in instances
-        if isinstance(instance, AdviceLetter) and not instance.is_editable
+        if isinstance(instance, AdviceLetter) and is_frozen(instance.status)
     ]
     if frozen:
         messages.error(request, FROZEN_MESSAGE)
         return redirect("wagtailsnippets_advices_adviceletter:list")
+    themes = [instance for instance in instances if isinstance(instance, Theme)]
+    references = citing_frozen_letters("themes", [theme.pk for theme in themes]) if themes else []
+    if references:
+        names = ", ".join(theme.name for theme in themes)
+        messages.error(request, cited_refusal(_("‘%(name)s’") % {"name": names}, references))
+        return redirect("wagtailsnippets_home_theme:list")
     return None
 
 
-@hooks.register("after_create_snippet")
-def record_erratum_author(request, instance):
-    if isinstance(instance, Erratum) and instance.created_by_id is None:
-        instance.created_by = request.user
-        instance.save(update_fields=["created_by"])
+@hooks.register("before_delete_page")
+def refuse_deleting_cited_meetings(request, page):
+    """A meeting (or a section holding meetings) that a sent letter cites stays."""
+    meetings = MeetingPage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
+    references = citing_frozen_letters("meetings", list(meetings))
+    if references:
+        messages.error(request, cited_refusal(_("‘%(title)s’") % {"title": page.title}, references))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -71,3 +84,8 @@ def add_overdue_panel(request, panels):
     user = request.user
     if user.has_perm("advices.view_adviceletter") or user.has_perm("advices.view_commitment"):
         panels.append(OverduePanel())
+
+
+# What advices adds to home's pages (home/hooks.py).
+hooks.register(HOME_PAGE_SECTIONS, home_sections.home_dashboard)
+hooks.register(MEETING_PAGE_SECTIONS, home_sections.meeting_letters)

@@ -1,3 +1,13 @@
+from advices.lifecycle.statuses import (
+    AdviceKind,
+    FollowUpState,
+    LetterStatus,
+    PublicStatus,
+    Verdict,
+)
+
+# Last: the guards connect to the models above.
+from . import guards  # noqa: E402, F401
 from .archive import SentLetterPdf
 from .errata import Erratum
 from .followup import (
@@ -6,14 +16,13 @@ from .followup import (
     CouncilAssessment,
     DuePrecision,
     FollowUp,
-    FollowUpState,
 )
 from .layout import LetterSettings
-from .letters import AdviceKind, AdviceLetter, LetterStatus
+from .letters import AdviceLetter
 from .pages import AdviceIndexPage
 from .recommendations import Recommendation
 from .reminders import ReminderLog
-from .responses import CollegeResponse, RecommendationAnswer, Verdict
+from .responses import CollegeResponse, RecommendationAnswer
 from .subscriptions import FollowTarget, Subscription
 from .tracker import RecommendationIndexPage
 
@@ -26,6 +35,7 @@ __all__ = [
     "DuePrecision",
     "FollowUp",
     "FollowUpState",
+    "PublicStatus",
     "RecommendationAnswer",
     "ReminderLog",
     "Verdict",

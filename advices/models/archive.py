@@ -2,6 +2,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+KEPT_MESSAGE = _("De PDF van een verzonden brief wordt bewaard en verandert nooit.")
+
+
+class SentLetterPdfQuerySet(models.QuerySet):
+    """No queryset path changes or removes what was sent."""
+
+    def update(self, **kwargs):
+        raise ValidationError(KEPT_MESSAGE)
+
+    def delete(self):
+        raise ValidationError(KEPT_MESSAGE)
+
+    def bulk_update(self, objs, *args, **kwargs):
+        raise ValidationError(KEPT_MESSAGE)
+
 
 class SentLetterPdf(models.Model):
     """The PDF of a letter as it was sent: rendered once, stored, never regenerated."""
@@ -18,6 +33,8 @@ class SentLetterPdf(models.Model):
     pdf_variant = models.CharField(_("PDF-variant"), max_length=20)
     rendered_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
 
+    objects = SentLetterPdfQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("PDF van een verzonden brief")
         verbose_name_plural = _("PDF's van verzonden brieven")
@@ -27,8 +44,8 @@ class SentLetterPdf(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise ValidationError(_("De PDF van een verzonden brief verandert nooit."))
+            raise ValidationError(KEPT_MESSAGE)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError(_("De PDF van een verzonden brief wordt bewaard."))
+        raise ValidationError(KEPT_MESSAGE)

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advices.models.status import PUBLIC_STATUSES
+from advices.lifecycle.statuses import PUBLIC_STATUSES
 
 
 class Erratum(models.Model):

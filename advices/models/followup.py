@@ -2,11 +2,11 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advices.models.status import PUBLIC_STATUSES
+from advices.lifecycle.statuses import PUBLIC_STATUSES, FollowUpState
 
 # Drafts stay out of every chooser the municipality sees.
 SENT_RECOMMENDATIONS = {"letter__status__in": PUBLIC_STATUSES}
@@ -65,28 +65,6 @@ class Commitment(models.Model):
             self.original_due_date = self.due_date
             self.original_due_precision = self.due_precision
         self.due_date, self.due_precision = due_date, precision
-
-    @transaction.atomic
-    def redate(self, due_date, precision, reason, user=None):
-        """Give a new due date; the first date and the reason stay visible."""
-        if not reason.strip():
-            raise ValidationError(_("Geef aan waarom de datum verandert."))
-        self.set_due(due_date, precision)
-        self.redate_reason = reason
-        self._change_reason = _("Nieuwe datum: %(reason)s") % {"reason": reason[:80]}
-        if user is not None:
-            self._history_user = user
-        self.save()
-
-
-class FollowUpState(models.TextChoices):
-    PLANNED = "gepland", _("Gepland")
-    IN_PROGRESS = "in-uitvoering", _("In uitvoering")
-    DONE = "uitgevoerd", _("Uitgevoerd")
-    NOT_DONE = "niet-uitgevoerd", _("Niet uitgevoerd")
-
-
-FINAL_FOLLOW_UP_STATES = frozenset({FollowUpState.DONE, FollowUpState.NOT_DONE})
 
 
 class FollowUp(models.Model):

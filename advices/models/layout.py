@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from advices.lifecycle.response_term import DEFAULT_RESPONSE_TERM_WEEKS
+
 
 def millimetres(label, default, maximum):
     return models.DecimalField(
@@ -27,7 +29,7 @@ class LetterSettings(BaseSiteSetting):
     window_height = millimetres(_("venster: hoogte"), 40, 100)
     response_term_weeks = models.PositiveSmallIntegerField(
         _("reactietermijn van het college in weken"),
-        default=6,
+        default=DEFAULT_RESPONSE_TERM_WEEKS,
         validators=[MinValueValidator(1), MaxValueValidator(52)],
         help_text=_(
             "Na zoveel weken zonder reactie staat een verzonden advies als 'reactie te laat'."

@@ -1,10 +1,8 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,24 +11,26 @@ from simple_history.models import HistoricalRecords
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from advices.freeze import LetterFrozenError, refuse_if_frozen
-from advices.models.status import EDITABLE_STATUSES, PUBLIC_STATUSES, AdviceKind, LetterStatus
+from advices.lifecycle.frozen import (
+    CONTENT_FIELDS,
+    LetterFrozenError,
+    refuse_content_change,
+    refuse_if_frozen,
+)
+from advices.lifecycle.statuses import EDITABLE_STATUSES, PUBLIC_STATUSES, AdviceKind, LetterStatus
+from advices.lifecycle.transitions import STATUS_NOT_BY_HAND, is_transition
 
 LETTER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-# The fields that make up the letter's text; frozen once it is adopted.
-CONTENT_FIELDS = [
-    "reference",
-    "date",
-    "subject",
-    "addressee",
-    "salutation",
-    "introduction",
-    "closing",
-    "signatory_name",
-    "signatory_role",
-    "kind",
-]
+# Only a transition action (``advices.actions.letters``) writes these; never a queryset.
+LIFECYCLE_FIELDS = {
+    "status",
+    "status_changed_at",
+    "status_changed_by",
+    "adopted_at",
+    "sent_at",
+    "edit_version",
+}
 
 reference_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9-]*$",
@@ -43,6 +43,8 @@ class AdviceLetterQuerySet(models.QuerySet):
         return self.filter(status__in=PUBLIC_STATUSES)
 
     def update(self, **kwargs):
+        if set(kwargs) & LIFECYCLE_FIELDS:
+            raise LetterFrozenError(STATUS_NOT_BY_HAND)
         if set(kwargs) & set(CONTENT_FIELDS):
             refuse_if_frozen(self.values_list("pk", flat=True))
         return super().update(**kwargs)
@@ -107,12 +109,30 @@ class AdviceLetter(index.Indexed, ClusterableModel):
     sent_at = models.DateTimeField(_("verzonden op"), null=True, editable=False)
     # Raised on every save: an edit form that loaded an older value is out of date.
     edit_version = models.PositiveIntegerField(default=0, editable=False)
+    # Sending renders the PDF in a background task; meanwhile the letter is locked.
+    sending_since = models.DateTimeField(_("wordt verzonden sinds"), null=True, editable=False)
+    sending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verzonden door"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sending_reason = models.CharField(max_length=100, blank=True, editable=False)
+    sending_failure = models.TextField(_("versturen mislukt"), blank=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     history = HistoricalRecords(
         verbose_name=_("versie van een adviesbrief"),
-        excluded_fields=["updated_at"],
+        excluded_fields=[
+            "updated_at",
+            "sending_since",
+            "sending_by",
+            "sending_reason",
+            "sending_failure",
+        ],
     )
 
     objects = AdviceLetterQuerySet.as_manager()
@@ -167,17 +187,30 @@ class AdviceLetter(index.Indexed, ClusterableModel):
         prefix, _sep, rest = self.reference.partition("-")
         return rest if rest and prefix.isalpha() else self.reference
 
+    @property
+    def is_sending(self):
+        return self.sending_since is not None
+
     @transaction.atomic
     def save(self, *args, **kwargs):
-        # Atomic: a refused change to themes or meetings (committed after the row) undoes all.
+        """Refuse a change of a frozen letter's text, and any status change that is not the
+        step a transition action declared (``_transition``); raise the edit number.
+
+        Atomic: a refused change to themes or meetings (saved after the row) undoes all."""
         if not self._state.adding and self.pk:
             stored = (
                 AdviceLetter.objects.filter(pk=self.pk).values(*CONTENT_FIELDS, "status").first()
             )
-            if stored and stored["status"] not in EDITABLE_STATUSES:
-                changed = [name for name in CONTENT_FIELDS if stored[name] != getattr(self, name)]
-                if changed:
-                    raise LetterFrozenError()
+            if stored:
+                refuse_content_change(stored, self)
+                if stored["status"] != self.status and not is_transition(
+                    getattr(self, "_transition", None), stored["status"], self.status
+                ):
+                    raise LetterFrozenError(STATUS_NOT_BY_HAND)
+        elif self.status != LetterStatus.CONCEPT and not kwargs.get("force_insert"):
+            # A new letter starts as a concept; only the demo's archive import (which
+            # dates its steps in the past) goes through the transitions from there.
+            raise LetterFrozenError(STATUS_NOT_BY_HAND)
         self.edit_version += 1
         super().save(*args, **kwargs)
 
@@ -198,62 +231,13 @@ class AdviceLetter(index.Indexed, ClusterableModel):
 
     # -- transitions -------------------------------------------------------------
 
-    @transaction.atomic
     def transition(self, action, user, reason="", at=None):
-        """Move the letter to its next status: the only way its status ever changes.
+        """Take the lifecycle step ``action`` (``advices.lifecycle.transitions``): the only
+        way the status ever changes. ``at`` dates a step taken before the letter was entered
+        here (an archive of earlier years)."""
+        from advices.actions import letter_transition  # as Page.move(): actions import models
 
-        ``at`` records a step that happened before the letter was entered here (importing
-        the archive of earlier years); it is never in the future.
-        """
-        from advices.rules import TRANSITIONS, transition_refusal
-
-        current = AdviceLetter.objects.select_for_update().get(pk=self.pk)
-        refusal = transition_refusal(user, action, current)
-        if refusal:
-            if action in TRANSITIONS and not user.has_perm(TRANSITIONS[action][2]):
-                raise PermissionDenied(refusal)
-            raise ValidationError(refusal, code="transition_refused")
-        target = TRANSITIONS[action][1]
-        now = timezone.now()
-        if at is not None:
-            if at > now:
-                raise ValidationError(_("Een statuswijziging kan niet in de toekomst liggen."))
-            now = at
-            current._history_date = at
-        if action in ("propose", "adopt", "send"):
-            current.renumber_recommendations()
-        current.status = target
-        current.status_changed_at = now
-        current.status_changed_by = user
-        if target == LetterStatus.ADOPTED:
-            current.adopted_at = now
-        if target == LetterStatus.SENT:
-            current.sent_at = now
-        current._change_reason = reason or str(current.get_status_display())
-        current._history_user = user
-        current.save()
-        if target == LetterStatus.SENT:
-            # The PDF as sent, rendered once and stored; if that fails, nothing is sent.
-            from advices.pdf.archive import PdfArchiveError, archive_sent_pdf
-
-            try:
-                archive_sent_pdf(current)
-            except PdfArchiveError as error:
-                raise ValidationError(
-                    _("De PDF kon niet worden gemaakt: %(reason)s; de brief is niet verzonden."),
-                    code="pdf_failed",
-                    params={"reason": str(error)},
-                ) from error
-        if target == LetterStatus.SENT:
-            # Followers of the letter's themes hear of the new advice once it is committed.
-            from advices.follow import StatusChange, notify
-
-            change = StatusChange(
-                letter_id=current.pk, letter_before=TRANSITIONS[action][0], letter_after=target
-            )
-            transaction.on_commit(lambda: notify(change))
-        self.refresh_from_db()
-        return self
+        return letter_transition(self, action, user, reason=reason, at=at).execute()
 
     # -- defaults ------------------------------------------------------------------
 

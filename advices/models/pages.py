@@ -196,9 +196,9 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     def reply_context(self, letter, request):
         """The college's reply (or its lateness) for the letter's side panel."""
+        from advices.lifecycle.lateness import letter_reply_overdue, sent_on
+        from advices.lifecycle.response_term import reply_due_date, response_term_weeks
         from advices.models import CollegeResponse
-        from advices.progress import reply_due_date
-        from advices.tracking import letter_reply_overdue, response_term_weeks, sent_on
 
         reply = CollegeResponse.objects.filter(letter=letter).first()
         sent = sent_on(letter)

@@ -4,13 +4,24 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from advices.freeze import refuse_if_frozen
 from advices.history import ClusterHistoricalRecords
+from advices.lifecycle.frozen import refuse_if_frozen
+from advices.lifecycle.statuses import PUBLIC_STATUSES
+
+
+def _target_letter_ids(values):
+    """The letter a queryset update would move recommendations to, if it names one."""
+    target = values.get("letter_id", values.get("letter"))
+    return [getattr(target, "pk", target)] if target is not None else []
 
 
 class RecommendationQuerySet(models.QuerySet):
+    def public(self):
+        """The recommendations of sent letters: what the public may see."""
+        return self.filter(letter__status__in=PUBLIC_STATUSES)
+
     def update(self, **kwargs):
-        refuse_if_frozen(self.values_list("letter_id", flat=True))
+        refuse_if_frozen([*self.values_list("letter_id", flat=True), *_target_letter_ids(kwargs)])
         return super().update(**kwargs)
 
     def delete(self):
@@ -68,7 +79,15 @@ class Recommendation(Orderable):
         return f"{self.letter.short_reference} / {self.number}"
 
     def save(self, *args, **kwargs):
-        refuse_if_frozen([self.letter_id])
+        # Into a frozen letter, and out of one: both change a letter that was sent.
+        stored_letter = (
+            None
+            if self._state.adding
+            else Recommendation.objects.filter(pk=self.pk)
+            .values_list("letter_id", flat=True)
+            .first()
+        )
+        refuse_if_frozen([self.letter_id, stored_letter])
         if not self.number and self.letter_id:
             highest = (
                 Recommendation.objects.filter(letter_id=self.letter_id).aggregate(

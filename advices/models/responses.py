@@ -6,17 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advices.models.status import PUBLIC_STATUSES
+from advices.lifecycle.statuses import PUBLIC_STATUSES, Verdict
 from advices.uploads import validate_pdf_upload
-
-
-class Verdict(models.TextChoices):
-    ADOPTED = "overgenomen", _("Overgenomen")
-    PARTLY_ADOPTED = "deels-overgenomen", _("Deels overgenomen")
-    NOT_ADOPTED = "niet-overgenomen", _("Niet overgenomen")
-    UNDER_INVESTIGATION = "wordt-onderzocht", _("Wordt onderzocht")
-    EXISTING_POLICY = "al-bestaand-beleid", _("Al bestaand beleid")
-    NOTED = "voor-kennisgeving", _("Voor kennisgeving aangenomen")
 
 
 class CollegeResponse(models.Model):

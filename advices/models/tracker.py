@@ -99,9 +99,9 @@ class RecommendationIndexPage(Page):
     def results(self, request, recommendation_filter, requested_page):
         """The list for the filters and the page asked for, as HTML (the count, the
         recommendations, the pages, the downloads), with the page number shown."""
+        from advices.lifecycle.statuses import PublicStatus
         from advices.models.pages import AdviceIndexPage, page_beside
         from advices.models.responses import Verdict
-        from advices.progress import PublicStatus
         from advices.tracker_filters import recommendations_in_order
         from home.pagination import pagination_links
 

@@ -1,10 +1,11 @@
 """The PDF of a sent letter: rendered once, when the letter is sent, stored with its checksum,
 and from then on only served, never rendered again (``advices.pdf.download``).
 
-``archive_sent_pdf`` is called by ``AdviceLetter.transition("send")`` inside its transaction,
-after the status is saved, so that the PDF shows the letter as sent (no "CONCEPT" mark). If it
-raises, the transition raises and the whole transaction rolls back: the letter stays
-"vastgesteld" and no row is stored.
+Sending (``advices.actions.sending``) renders the PDF in a background task with
+``render_sent_pdf`` — the letter marked as sent in memory, so the PDF shows no "CONCEPT" mark —
+and then, in one transaction, moves the letter to sent and stores the bytes with
+``store_sent_pdf``. If either fails the letter stays "vastgesteld", no row is stored, and the
+reason is shown on the letter's status page.
 
 Files and rows: storage is not transactional, so the order matters. The file is written
 first, then the row, in a savepoint of its own; if the row cannot be written the file is
@@ -26,8 +27,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from advices.lifecycle.sizes import max_sent_pdf_size
+from advices.lifecycle.statuses import PUBLIC_STATUSES
 from advices.models.archive import SentLetterPdf
-from advices.models.status import PUBLIC_STATUSES
 
 logger = logging.getLogger(__name__)
 
@@ -59,17 +61,11 @@ def _reason(error):
     return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
-def archive_sent_pdf(letter):
-    """Render the PDF of the sent ``letter`` once, store file and checksum, return the row.
+def render_sent_pdf(letter):
+    """The PDF bytes of ``letter`` as sent (its status set to sent, in memory at least).
 
-    Raises ``PdfArchiveError`` (and leaves nothing behind) if the letter is not sent, already
-    has a stored PDF, or the PDF cannot be rendered or stored.
-    """
-    if letter.status not in PUBLIC_STATUSES:  # sent, and later answered or closed
-        raise PdfArchiveError(_("alleen van een verzonden brief wordt de PDF bewaard"))
-    if SentLetterPdf.objects.filter(letter_id=letter.pk).exists():
-        raise PdfArchiveError(_("van deze brief is al een PDF bewaard; die wordt nooit vervangen"))
-
+    Raises ``PdfArchiveError`` when it cannot be rendered or is larger than
+    ``lifecycle.sizes.max_sent_pdf_size()``."""
     render = _renderer()
     try:
         pdf = render.render_letter_pdf(letter)
@@ -81,13 +77,28 @@ def archive_sent_pdf(letter):
     if not isinstance(pdf, bytes | bytearray) or not pdf.startswith(b"%PDF-"):
         logger.error("The renderer returned no PDF for letter %s", letter.reference)
         raise PdfArchiveError(_("het resultaat is geen PDF"))
-    pdf = bytes(pdf)
+    if len(pdf) > max_sent_pdf_size():
+        raise PdfArchiveError(
+            _("de PDF is %(size)s MB, groter dan de %(limit)s MB die een brief mag zijn")
+            % {"size": len(pdf) // (1024 * 1024), "limit": max_sent_pdf_size() // (1024 * 1024)}
+        )
+    return bytes(pdf), getattr(render, "PDF_VARIANT", DEFAULT_VARIANT)
 
+
+def store_sent_pdf(letter, pdf, variant=DEFAULT_VARIANT):
+    """Store the rendered ``pdf`` of the sent ``letter`` with its checksum; return the row.
+
+    Raises ``PdfArchiveError`` (and leaves nothing behind) if the letter is not sent, already
+    has a stored PDF, or the PDF cannot be stored."""
+    if letter.status not in PUBLIC_STATUSES:  # sent, and later answered or closed
+        raise PdfArchiveError(_("alleen van een verzonden brief wordt de PDF bewaard"))
+    if SentLetterPdf.objects.filter(letter_id=letter.pk).exists():
+        raise PdfArchiveError(_("van deze brief is al een PDF bewaard; die wordt nooit vervangen"))
     record = SentLetterPdf(
         letter=letter,
         sha256=hashlib.sha256(pdf).hexdigest(),
         size=len(pdf),
-        pdf_variant=getattr(render, "PDF_VARIANT", DEFAULT_VARIANT),
+        pdf_variant=variant,
     )
     try:
         # Through the field: upload_to and a free name ("…_AbC12de.pdf" if the name is taken).
@@ -115,6 +126,16 @@ def archive_sent_pdf(letter):
         record.sha256,
     )
     return record
+
+
+def archive_sent_pdf(letter):
+    """Render the PDF of the sent ``letter`` once and store it (``render_sent_pdf`` then
+    ``store_sent_pdf``); for letters sent before the PDF was kept."""
+    if letter.status not in PUBLIC_STATUSES:
+        raise PdfArchiveError(_("alleen van een verzonden brief wordt de PDF bewaard"))
+    if SentLetterPdf.objects.filter(letter_id=letter.pk).exists():
+        raise PdfArchiveError(_("van deze brief is al een PDF bewaard; die wordt nooit vervangen"))
+    return store_sent_pdf(letter, *render_sent_pdf(letter))
 
 
 def _delete_quietly(storage, name):

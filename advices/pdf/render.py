@@ -40,8 +40,8 @@ from django.utils.text import slugify
 from wagtail.models import Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from advices.lifecycle.statuses import EDITABLE_STATUSES
 from advices.models import LetterSettings
-from advices.models.status import EDITABLE_STATUSES
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
 from advices.versions import LetterVersion, find_version, letter_versions
 from home.models import CouncilSettings

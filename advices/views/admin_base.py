@@ -1,15 +1,15 @@
 """Shared pieces for the letter's own admin views (status, versions)."""
 
 from django.contrib.auth.mixins import AccessMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from advices.lifecycle.permissions import letter_access_refusal
 from advices.models import AdviceLetter
-from advices.rules import letter_access_refusal
 
 
 def refuse(request, reason, status=403):
@@ -68,3 +68,17 @@ class ReasonedRefusalMixin:
         except PermissionDenied as error:
             reason = str(error) if error.args else self.refusal_reason(request)
             return refuse(request, reason)
+
+
+class ActionFormMixin:
+    """For Wagtail's create/edit views that save through one of our actions: a refusal by the
+    action (``ValidationError``) comes back as errors on the form, with what was typed kept."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)

@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.forms import modelformset_factory
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from advices.actions import RecordProgress
+from advices.actions.college import RecordVerdicts
+from advices.actions.conflicts import history_marker
+from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, RecommendationAnswer
-from advices.rules import recording_refusal
 from advices.views.admin_base import refuse
 
 
@@ -47,9 +47,18 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def answers(self):
         return (
             RecommendationAnswer.objects.filter(response=self.response)
-            .select_related("recommendation")
+            .select_related("recommendation__letter")
             .order_by("recommendation__number")
         )
+
+    def loaded_marker(self):
+        """Which version of the verdicts the form shows: kept in the form, compared on save."""
+        if self.request.method == "POST":
+            try:
+                return int(self.request.POST.get("loaded_marker", ""))
+            except ValueError:
+                return None
+        return history_marker(RecommendationAnswer.history.filter(response_id=self.response.pk))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -60,6 +69,7 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
             formset=formset,
             rows=[(form, form.instance.recommendation) for form in formset.forms],
             read_only=bool(self.refusal),
+            loaded_marker=self.loaded_marker(),
             refusal=self.refusal,
             edit_url=reverse(
                 "wagtailsnippets_advices_collegeresponse:edit", args=[self.response.pk]
@@ -73,11 +83,11 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
         formset = AnswerFormSet(request.POST, queryset=self.answers())
         if not formset.is_valid():
             return self.render_to_response(self.get_context_data(formset=formset))
+        changed = [form.save(commit=False) for form in formset.forms if form.has_changed()]
         try:
-            with transaction.atomic():
-                for form in formset.forms:
-                    if form.has_changed():
-                        RecordProgress(form.save(commit=False), request.user).execute()
+            RecordVerdicts(
+                self.response, changed, request.user, loaded_marker=self.loaded_marker()
+            ).execute()
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data(formset=formset))

@@ -2,20 +2,37 @@
 its button, or one click in a mail program that offers it).
 
 A bad, changed or expired link gets a page that says so, in plain Dutch, with status 400.
+The confirmation mail is a background task, enqueued once the subscription is committed: the
+request never waits for a mail server.
 """
 
+from django import forms
 from django.core import signing
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advices import follow
 from advices.models import FollowTarget
+from advices.notify import subscriptions
+from advices.notify.tasks import mail_confirmation
 from home.models import Theme
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Uw e-mailadres"),
+        max_length=254,
+        error_messages={
+            "required": gettext_lazy("Vul uw e-mailadres in."),
+            "invalid": gettext_lazy("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )
 
 
 def _bad_link(request, reason):
@@ -26,7 +43,7 @@ def _bad_link(request, reason):
                 "Een link om te bevestigen werkt %(days)d dagen. Deze link is ouder. "
                 "Meld u opnieuw aan; u krijgt dan een nieuwe link."
             )
-            % {"days": follow.CONFIRM_MAX_AGE.days},
+            % {"days": subscriptions.CONFIRM_MAX_AGE.days},
         ),
         "bad": (
             _("Deze link klopt niet"),
@@ -51,17 +68,19 @@ def _bad_link(request, reason):
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request, target_type, pk=None, slug=None):
-    """The form to follow something by email; POST sends the confirmation mail."""
+    """The form to follow something by email; a valid POST has the confirmation mailed (a
+    task, enqueued after the commit) and redirects to the page that says so."""
     if target_type == FollowTarget.THEME:
         theme = Theme.objects.filter(slug=slug).first()
         pk = theme.pk if theme else None
-    target = follow.find_target(target_type, pk)
+    target = subscriptions.find_target(target_type, pk)
     if target is None:
         raise Http404("Dit kunt u niet volgen.")
-    form = follow.FollowForm(request.POST or None)
+    form = FollowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        subscription = follow.subscribe(form.cleaned_data["email"], target)
-        follow.send_confirmation(subscription, target, request)
+        subscription = subscriptions.subscribe(form.cleaned_data["email"], target)
+        subscription_id, base = subscription.pk, subscriptions.request_base_url(request)
+        transaction.on_commit(lambda: mail_confirmation.enqueue(subscription_id, base))
         return redirect("follow:sent")
     return TemplateResponse(
         request,
@@ -79,7 +98,7 @@ def subscribe(request, target_type, pk=None, slug=None):
 @require_GET
 def sent(request):
     return TemplateResponse(
-        request, "advices/follow/sent.html", {"days": follow.CONFIRM_MAX_AGE.days}
+        request, "advices/follow/sent.html", {"days": subscriptions.CONFIRM_MAX_AGE.days}
     )
 
 
@@ -87,21 +106,21 @@ def sent(request):
 @require_GET
 def confirm(request, token):
     try:
-        subscription = follow.confirm(token)
+        subscription = subscriptions.confirm(token)
     except signing.SignatureExpired:
         return _bad_link(request, "expired")
     except signing.BadSignature:
         return _bad_link(request, "bad")
     if subscription is None:
         return _bad_link(request, "gone")
-    target = follow.find_target(subscription.target_type, subscription.target_id)
+    target = subscriptions.find_target(subscription.target_type, subscription.target_id)
     return TemplateResponse(
         request,
         "advices/follow/confirmed.html",
         {
             "target": target,
             "target_url": target.page_url(request) if target else None,
-            "unsubscribe_url": follow.unsubscribe_url(subscription, request),
+            "unsubscribe_url": subscriptions.unsubscribe_url(subscription, request),
         },
     )
 
@@ -116,13 +135,13 @@ def confirm(request, token):
 def unsubscribe(request, token):
     try:
         if request.method == "POST":
-            target_type, target_id, _deleted = follow.unsubscribe(token)
+            target_type, target_id, _deleted = subscriptions.unsubscribe(token)
             subscribed = False
         else:
-            target_type, target_id, subscribed = follow.unsubscribe_target(token)
+            target_type, target_id, subscribed = subscriptions.unsubscribe_target(token)
     except signing.BadSignature:
         return _bad_link(request, "bad")
-    target = follow.find_target(target_type, target_id)
+    target = subscriptions.find_target(target_type, target_id)
     return TemplateResponse(
         request,
         "advices/follow/unsubscribe.html" if subscribed else "advices/follow/unsubscribed.html",

@@ -5,15 +5,20 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from advices.models import LetterStatus
-from advices.rules import (
+from advices.lifecycle.transitions import (
     AUTOMATIC_TRANSITIONS,
     TRANSITION_LABELS,
     TRANSITIONS,
     available_transitions,
     transition_refusal,
 )
+from advices.models import LetterStatus
 from advices.views.admin_base import LetterAdminViewMixin, refuse
+
+SENDING_STARTED = _(
+    "De brief wordt verzonden: de PDF wordt nu gemaakt. Dat kan even duren. "
+    "Vernieuw deze pagina om te zien of het klaar is."
+)
 
 
 class TransitionForm(forms.Form):
@@ -73,9 +78,13 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.letter_url("status"))
-        messages.success(
-            request,
-            _("De brief heeft nu de status '%(status)s'.")
-            % {"status": self.letter.get_status_display()},
-        )
+        self.letter.refresh_from_db()
+        if self.letter.is_sending:
+            messages.info(request, SENDING_STARTED)
+        else:
+            messages.success(
+                request,
+                _("De brief heeft nu de status '%(status)s'.")
+                % {"status": self.letter.get_status_display()},
+            )
         return redirect(self.letter_url("status"))

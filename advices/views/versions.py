@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from advices.actions.letters import RestoreVersion
+from advices.lifecycle.permissions import edit_refusal
 from advices.redline import letter_redline
-from advices.rules import edit_refusal
-from advices.versions import find_version, letter_versions, restore_version
+from advices.versions import find_version, letter_versions
 from advices.views.admin_base import LetterAdminViewMixin, refuse
 
 
@@ -140,9 +141,9 @@ class LetterRestoreView(LetterAdminViewMixin, TemplateView):
             messages.error(request, " ".join(form.errors.get("reason", [])))
             return redirect(self.letter_url("restore", kwargs["history_id"]))
         try:
-            restore_version(
+            RestoreVersion(
                 self.letter, kwargs["history_id"], request.user, form.cleaned_data["reason"]
-            )
+            ).execute()
         except PermissionDenied as error:
             return refuse(request, str(error))
         except LookupError as error:

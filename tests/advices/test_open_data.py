@@ -12,6 +12,8 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from advices import open_data
+from advices.actions.college import redate_commitment
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import (
     DuePrecision,
     LetterStatus,
@@ -19,7 +21,6 @@ from advices.models import (
     RecommendationIndexPage,
     Verdict,
 )
-from advices.progress import PublicStatus
 from advices.tracker_filters import filtered_recommendations
 from tests.advices.tracker_data import TODAY, build_many, build_tracker_data, letter_with
 
@@ -124,9 +125,11 @@ def test_json_document(client, data):
     assert document["aantal"] == 3
 
 
-def test_every_column_of_one_recommendation(client, data, index):
+def test_every_column_of_one_recommendation(client, data, index, people):
     late = data["late commitment"]
-    late.redate(datetime.date(2021, 12, 31), DuePrecision.QUARTER, "Meer tijd nodig.")
+    redate_commitment(
+        late, datetime.date(2021, 12, 31), DuePrecision.QUARTER, "Meer tijd nodig.", people["clerk"]
+    )
     late.refresh_from_db()
     # redate keeps the first date; give it an earlier original to see both dates.
     type(late).objects.filter(pk=late.pk).update(original_due_date=datetime.date(2021, 9, 30))

@@ -5,14 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from advices.lifecycle.lateness import commitment_is_overdue, reply_is_overdue
+from advices.lifecycle.progress import letter_progress_status, recommendation_status
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import FollowUpState, LetterStatus, Verdict
-from advices.progress import (
-    PublicStatus,
-    commitment_is_overdue,
-    letter_progress_status,
-    recommendation_status,
-    reply_is_overdue,
-)
 
 D = datetime.date
 

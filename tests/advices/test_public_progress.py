@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse  # noqa: F401
 
-from advices.actions import RecordProgress, RecordReply
+from advices.actions.college import RecordProgress, RecordReply, redate_commitment
 from advices.models import (
     CollegeResponse,
     Commitment,
@@ -70,7 +70,7 @@ def record_everything(letter, clerk, member):
         due_date=datetime.date(2020, 3, 31),
         due_precision="kwartaal",
     )
-    commitment.redate(datetime.date(2020, 12, 31), "kwartaal", "Corona", clerk)
+    redate_commitment(commitment, datetime.date(2020, 12, 31), "kwartaal", "Corona", clerk)
     RecordProgress(
         FollowUp(
             recommendation=first,

@@ -6,6 +6,7 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advices.actions.college import redate_commitment
 from advices.models import (
     Commitment,
     CouncilAssessment,
@@ -39,7 +40,9 @@ def full_story(people):
     )
     follow_up(recommendation, FollowUpState.IN_PROGRESS, datetime.date(2022, 9, 1), clerk)
     with at(2023, 1, 10, 9):
-        commitment.redate(datetime.date(2023, 9, 30), "kwartaal", "Minder personeel", clerk)
+        redate_commitment(
+            commitment, datetime.date(2023, 9, 30), "kwartaal", "Minder personeel", clerk
+        )
     follow_up(
         recommendation,
         FollowUpState.PLANNED,

@@ -11,6 +11,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advices.lifecycle.lateness import commitment_is_overdue
+from advices.lifecycle.progress import annotate_progress, recommendation_status
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import (
     AdviceLetter,
     CollegeResponse,
@@ -22,8 +25,6 @@ from advices.models import (
     RecommendationAnswer,
     Verdict,
 )
-from advices.progress import PublicStatus, commitment_is_overdue, recommendation_status
-from advices.progress_sql import annotate_progress
 
 TODAY = datetime.date(2024, 1, 10)
 EARLY = datetime.date(2023, 3, 1)
@@ -102,7 +103,8 @@ def make_sent_letter(reference, count):
         Recommendation(letter=letter, number=n, sort_order=n, advice=f"Advies {n}")
         for n in range(1, count + 1)
     )
-    AdviceLetter.objects.filter(pk=letter.pk).update(status=LetterStatus.ANSWERED)
+    # The status set directly (AdviceLetter.objects refuses): a table of cases, not a story.
+    AdviceLetter._base_manager.filter(pk=letter.pk).update(status=LetterStatus.ANSWERED)
     response = CollegeResponse.objects.create(letter=letter, text="Reactie")
     return letter, response
 

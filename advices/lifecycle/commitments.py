@@ -1,0 +1,20 @@
+"""A commitment's due date: a new date needs a reason, and the first date stays visible."""
+
+from django.utils.translation import gettext_lazy as _
+
+REDATE_NEEDS_REASON = _("Geef aan waarom de datum verandert. Dat is openbaar.")
+
+
+def is_redate(commitment, due_date, precision):
+    """Whether giving ``commitment`` this due date changes the date it already has."""
+    return bool(commitment.pk) and (due_date, precision) != (
+        commitment.due_date,
+        commitment.due_precision,
+    )
+
+
+def redate_refusal(commitment, due_date, precision, reason):
+    """Why ``commitment`` cannot get this due date with ``reason``, or None."""
+    if is_redate(commitment, due_date, precision) and not (reason or "").strip():
+        return REDATE_NEEDS_REASON
+    return None
