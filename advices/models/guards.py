@@ -1,6 +1,11 @@
 """The frozen-text rule on the write paths that bypass ``save()``: relations, deletes of what
 a letter cites, and raw data imports (``loaddata``). The rule itself is
 ``advices.lifecycle.frozen``; these receivers only route every path to it.
+
+Below the ORM, on PostgreSQL, triggers refuse any UPDATE or DELETE of what a frozen letter
+holds, raw SQL included (migration 0010). Django sends no signals for the rows of the
+themes and meetings relation tables written through ``AdviceLetter.themes.through.objects``:
+on PostgreSQL the triggers refuse those too, on SQLite (development) they are not guarded.
 """
 
 from django.core.exceptions import ValidationError
@@ -44,13 +49,6 @@ def refuse_relation_changes_on_frozen_letters(sender, instance, action, reverse,
 
 def _other_end(through):
     return "theme_id" if through is THEMES else "meetingpage_id"
-
-
-@receiver(pre_delete, sender=THEMES)
-@receiver(pre_delete, sender=MEETINGS)
-def refuse_deleting_citations_of_frozen_letters(sender, instance, **kwargs):
-    """Rows of the relation tables deleted directly, or by a cascade."""
-    refuse_if_frozen([instance.adviceletter_id])
 
 
 @receiver(pre_delete, sender=Theme)

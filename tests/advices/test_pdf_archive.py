@@ -41,7 +41,8 @@ from tests.factories import make_letter
 
 STATUS_URL = "wagtailsnippets_advices_adviceletter:status"
 
-pytestmark = pytest.mark.django_db
+# Real rendering (tests/conftest.py gives other tests a stand-in PDF).
+pytestmark = [pytest.mark.django_db, pytest.mark.real_pdf]
 
 
 @pytest.fixture(autouse=True)
