@@ -1,12 +1,16 @@
-"""Shared fixtures: a real Chromium through Playwright, and an axe-core accessibility check.
+"""Shared fixtures: a real Chromium through Playwright, an axe-core accessibility check, and a
+fast stand-in for the PDF renderer in tests that are not about the PDF.
 
 Browser tests use Debian's `chromium` (Playwright cannot download its own browser here).
 Without it they are skipped on a developer's machine, but fail when CI=true: a CI run that
 silently skipped every browser test would prove nothing.
 """
 
+import functools
+import io
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +146,51 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# -- the PDF of a sent letter -------------------------------------------------------------------
+#
+# Sending a letter renders its PDF with WeasyPrint (``advices.pdf.render.render_letter_pdf``,
+# looked up when the letter is sent), which takes 0.3-1 s per letter. Tests that send a letter
+# for another reason get a small real PDF instead. The PDF itself is rendered for real in:
+# - test modules named ``test_pdf_*.py`` (rendering and the archive of sent PDFs),
+# - the benchmarks,
+# - any test marked ``@pytest.mark.real_pdf``: a test that reads a sent letter's PDF (its text,
+#   its pages, its bytes against a fresh rendering) or downloads it in the browser needs it.
+# The stand-in is put in place per test; a module- or session-scoped fixture that sends letters
+# runs before that, so it renders for real (tests/advices/test_pdf_render.py relies on it).
+# tests/test_letter_pdf_stand_in.py checks both sides.
+
+
+@functools.cache
+def fake_letter_pdf(reference):
+    """One blank A4 page with ``reference`` as its title: a valid PDF, made once per letter."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": reference, "/Producer": "tests/conftest.py (no WeasyPrint)"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def fake_render_letter_pdf(letter, version=None, *, site=None):
+    """Stands in for ``advices.pdf.render.render_letter_pdf`` (same signature)."""
+    return fake_letter_pdf(letter.reference)
+
+
+def renders_real_pdf(item):
+    path = Path(str(item.path))
+    return (
+        item.get_closest_marker("real_pdf") is not None
+        or path.name.startswith("test_pdf_")
+        or "benchmarks" in path.parts
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fast_letter_pdf(request, monkeypatch):
+    if renders_real_pdf(request.node):
+        return
+    monkeypatch.setattr("advices.pdf.render.render_letter_pdf", fake_render_letter_pdf)

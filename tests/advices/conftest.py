@@ -1,27 +1,23 @@
 import pytest
 
 from tests.advices.story import add_index, make_people
-from tests.factories import UserFactory
+from tests.factories import CouncilMemberFactory, MunicipalityUserFactory, SecretaryFactory
 from tests.home.conftest import site_tree  # noqa: F401  (shared page tree fixture)
 
 
 @pytest.fixture
 def member(db):
-    return UserFactory(
-        username="raadslid", first_name="Rianne", last_name="Raadslid", groups=["Raadsleden"]
-    )
+    return CouncilMemberFactory(username="raadslid", first_name="Rianne", last_name="Raadslid")
 
 
 @pytest.fixture
 def secretary(db):
-    return UserFactory(
-        username="secretaris", first_name="Sem", last_name="Secretaris", groups=["Secretariaat"]
-    )
+    return SecretaryFactory(username="secretaris", first_name="Sem", last_name="Secretaris")
 
 
 @pytest.fixture
 def clerk(db):
-    return UserFactory(username="gemeente", groups=["Gemeente"])
+    return MunicipalityUserFactory(username="gemeente")
 
 
 @pytest.fixture

@@ -1,15 +1,24 @@
 """Follow by email without an account: subscribe, confirm, get mail on change, unsubscribe."""
 
 import datetime
+import logging
 import re
 
 import pytest
 import time_machine
+from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 from django.utils import timezone
 
 from advices import follow
-from advices.models import FollowTarget, FollowUpState, LetterStatus, Subscription, Verdict
+from advices.models import (
+    CollegeResponse,
+    FollowTarget,
+    FollowUpState,
+    LetterStatus,
+    Subscription,
+    Verdict,
+)
 from tests.advices.story import (
     follow_up,
     reply,
@@ -359,19 +368,36 @@ def test_who_gets_what(client, index, letter, people, theme, mailoutbox, on_comm
     assert mailoutbox == []
 
 
-def test_a_failing_mail_server_does_not_break_the_recording(
-    client, letter, people, mailoutbox, on_commit, monkeypatch
-):
-    confirmed_follower(client, f"/volgen/advies/{letter.pk}/", mailoutbox)
+class RefusingMailServer(BaseEmailBackend):
+    """A mail server that is down: each message handed to it is noted, then refused."""
 
-    def broken(*args, **kwargs):
+    attempts = []
+
+    def send_messages(self, messages):
+        RefusingMailServer.attempts.extend(messages)
         raise ConnectionRefusedError("geen mailserver")
 
-    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+
+def test_a_failing_mail_server_does_not_break_the_recording(
+    client, letter, people, mailoutbox, on_commit, settings, caplog
+):
+    confirmed_follower(client, f"/volgen/advies/{letter.pk}/", mailoutbox)
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingMailServer"
+    RefusingMailServer.attempts.clear()
+
     with on_commit():
         reply(letter, people["clerk"])
+
+    # The follower's mail about the reply was really tried, and the server refused it ...
+    tried = [mail for mail in RefusingMailServer.attempts if mail.to == [ADDRESS]]
+    assert tried, "no mail to the follower was even tried"
+    assert all("nieuwe status: Beantwoord (was: Verzonden)." in mail.body for mail in tried)
+    assert mailoutbox == []
+    assert any(record.levelno >= logging.ERROR for record in caplog.records)
+    # ... and the reply stands, recorded, with the letter answered.
     letter.refresh_from_db()
     assert letter.status == LetterStatus.ANSWERED
+    assert CollegeResponse.objects.filter(letter=letter).exists()
 
 
 def test_stale_unconfirmed_subscriptions_are_removed(client, letter, mailoutbox):

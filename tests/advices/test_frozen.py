@@ -11,6 +11,13 @@ from advices.models import AdviceLetter, LetterStatus, Recommendation
 from tests.advices.admin_forms import letter_form_data
 from tests.factories import ThemeFactory, make_letter
 
+# What the erratum form says of a draft: not one of the letters it offers (sent ones only),
+# or, should the form offer drafts, the model's own rule.
+ERRATUM_ON_A_DRAFT = [
+    "Selecteer een geldige keuze. Deze keuze is niet beschikbaar.",
+    "Een erratum hoort bij een verzonden brief. Pas een concept gewoon aan.",
+]
+
 
 @pytest.fixture
 def sent(db, secretary):
@@ -159,7 +166,7 @@ def test_concept_letters_can_be_deleted_by_the_secretariat(client, secretary, si
     assert not AdviceLetter.objects.filter(pk=letter.pk).exists()
 
 
-def test_a_correction_is_an_erratum_beside_the_letter(client, secretary, sent, site_tree):
+def test_a_correction_is_an_erratum_beside_the_letter(client, secretary, sent, index):
     before = snapshot(sent)
     client.force_login(secretary)
     response = client.post(
@@ -174,6 +181,11 @@ def test_a_correction_is_an_erratum_beside_the_letter(client, secretary, sent, s
     erratum = sent.errata.get()
     assert erratum.created_by == secretary
     assert snapshot(sent) == before
+    # The reader sees the correction beside the letter, which itself is unchanged.
+    html = client.get(index.letter_url(sent)).content.decode()
+    assert "In aanbeveling 2 staat 2021; dit moet 2022 zijn." in html
+    assert 'Correctie van <time datetime="2022-06-20">20 juni 2022</time>' in html
+    assert "Sterke sociale basis" in html
 
 
 def test_an_erratum_cannot_be_attached_to_a_draft(client, secretary, site_tree):
@@ -184,4 +196,10 @@ def test_an_erratum_cannot_be_attached_to_a_draft(client, secretary, site_tree):
         {"letter": draft.pk, "date": "2022-06-20", "text": "Fout"},
     )
     assert response.status_code == 200
+    form = response.context["form"]
+    # Refused for the letter it names, and for nothing else in what was typed.
+    assert set(form.errors) == {"letter"}, form.errors
+    (message,) = form.errors["letter"]
+    assert message in ERRATUM_ON_A_DRAFT
+    assert message in response.content.decode()
     assert not draft.errata.exists()

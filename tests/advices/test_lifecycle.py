@@ -125,6 +125,9 @@ def test_unknown_action_is_a_clear_400(client, secretary, site_tree, action):
     client.force_login(secretary)
     response = client.post(reverse(STATUS_URL, args=[letter.pk]), {"action": action})
     assert response.status_code == 400
+    assert "Deze statuswijziging bestaat niet." in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.CONCEPT
 
 
 def test_municipality_has_no_access_to_letters(client, clerk, site_tree):

@@ -30,8 +30,9 @@ from home.models import CouncilSettings
 from tests.factories import build_site, make_letter
 
 # Every test here uses the test database; the marker also makes pytest-django create it
-# when the module-scoped fixture below is the first to need it (e.g. with -k).
-pytestmark = pytest.mark.django_db
+# when the module-scoped fixture below is the first to need it (e.g. with -k). Rendering
+# is real (tests/conftest.py gives other tests a stand-in PDF).
+pytestmark = [pytest.mark.django_db, pytest.mark.real_pdf]
 
 LETTER_DATE = datetime.date(2022, 6, 17)
 ADDRESSEE = "College van B en W\nGemeente Testdorp\nPostbus 10\n1234 AB Testdorp"

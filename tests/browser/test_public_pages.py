@@ -1,8 +1,8 @@
 """The public pages in a real browser, with the demo content a new visitor sees.
 
 Checks what a unit test cannot: axe-core finds no accessibility violation, a keyboard
-user can skip to the content, the layout reflows at 400% zoom (WCAG 1.4.10), and the site
-works with JavaScript turned off.
+user can skip to the content, the layout reflows at 400% zoom (WCAG 1.4.10), and with
+JavaScript turned off each page shows its heading and the meeting filter still filters.
 """
 
 import io
@@ -140,7 +140,7 @@ def test_no_horizontal_scrolling_at_400_percent_zoom(new_context, open_page, nam
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_works_without_javascript(new_context, open_page, name):
+def test_page_shows_its_heading_with_javascript_off(new_context, open_page, name):
     page = open_page(new_context(java_script_enabled=False).new_page(), name)
     heading = page.locator("main#inhoud h1")
     assert heading.count() == 1 and heading.is_visible(), f"{name}: no visible h1 in main"

@@ -1,16 +1,17 @@
 """The tracker ("Aanbevelingen") and the dashboard in a real browser: axe-core finds no
-accessibility violation, the filter form works without JavaScript, headings are in order
-and nothing scrolls sideways at 400% zoom."""
+accessibility violation, the filter form and the pages of a filtered list work without
+JavaScript, headings are in order and nothing scrolls sideways at 400% zoom."""
 
+import datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from advices.models import AdviceIndexPage, RecommendationIndexPage
+from advices.models import AdviceIndexPage, LetterStatus, RecommendationIndexPage
 from home.models import CouncilSettings
 from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url
-from tests.factories import build_site
+from tests.factories import AdviceLetterFactory, ThemeFactory, build_site
 
 pytestmark = [
     pytest.mark.browser,
@@ -93,6 +94,44 @@ def test_the_filter_form_works_without_javascript(new_context, live_server, site
     with page.expect_navigation():
         page.locator(".tracker-item__label a").click()
     assert "/adviezen/PR-2021-01/aanbeveling/2/" in page.url
+
+
+def test_pages_of_a_filtered_list_work_without_javascript(new_context, live_server, site):
+    traffic = ThemeFactory(name="Verkeer", slug="verkeer")
+    AdviceLetterFactory(
+        reference="PR-2023-01",
+        date=datetime.date(2023, 3, 1),
+        subject="Veilig naar school",
+        recommendations=25,
+        themes=[traffic],
+        status=LetterStatus.SENT,
+    )
+    page = open_url(new_context(java_script_enabled=False).new_page(), live_server, site["tracker"])
+    form = page.locator("form.tracker-filter")
+    form.get_by_label("Thema").select_option(label="Verkeer")
+    with page.expect_navigation():
+        form.get_by_role("button", name="Zoeken").click()
+    assert page.locator("main .listing__count").inner_text() == "25 aanbevelingen gevonden"
+    items = page.locator(".tracker-item__label")
+    pagination = page.get_by_role("navigation", name="Paginering")
+    assert pagination.locator(".pagination__status").inner_text() == "Pagina 1 van 2"
+    first_page = items.all_inner_texts()
+    assert len(first_page) == 20
+
+    with page.expect_navigation():
+        pagination.get_by_role("link", name="Volgende pagina").click()
+    query = parse_qs(urlparse(page.url).query)
+    assert query["thema"] == ["verkeer"] and query["pagina"] == ["2"], page.url
+    assert pagination.locator(".pagination__status").inner_text() == "Pagina 2 van 2"
+    second_page = items.all_inner_texts()
+    assert len(second_page) == 5
+    assert not set(first_page) & set(second_page)
+    assert all(label.startswith("Aanbeveling 2023-01 / ") for label in first_page + second_page)
+    # The filter stays chosen on the next page, and the way back gives the first page again.
+    assert form.get_by_label("Thema").input_value() == "verkeer"
+    with page.expect_navigation():
+        pagination.get_by_role("link", name="Vorige pagina").click()
+    assert items.all_inner_texts() == first_page
 
 
 @pytest.mark.parametrize("where", ["tracker", "home"])

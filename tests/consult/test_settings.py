@@ -9,9 +9,27 @@ from pathlib import Path
 from django.conf import settings
 
 from home.models import CouncilSettings
-from tests.factories import UserFactory
+from tests.factories import CouncilMemberFactory, CouncilSettingsFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# The council identity form as the admin posts it.
+IDENTITY_FORM = {
+    "name": "Participatieraad Zwolle",
+    "municipality": "Zwolle",
+    "postal_address": "Postbus 1\n8000 AA Zwolle",
+    "visiting_address": "",
+    "email": "secretariaat@example.org",
+    "phone": "",
+    "logo": "",
+    "chair_name": "Aljona Wertheim",
+    "chair_role": "Voorzitter",
+}
+
+
+def council_identity(site):
+    council = CouncilSettings.for_site(site)
+    return {name: getattr(council, name) for name in IDENTITY_FORM if name != "logo"}
 
 
 def run_manage(*args, **env):
@@ -79,20 +97,7 @@ def test_secretariat_edits_the_council_identity_in_the_admin(client, site_tree):
     site_id = home.get_site().pk
     url = f"/admin/settings/home/councilsettings/{site_id}/"
     assert client.get(url).status_code == 200
-    response = client.post(
-        url,
-        {
-            "name": "Participatieraad Zwolle",
-            "municipality": "Zwolle",
-            "postal_address": "Postbus 1\n8000 AA Zwolle",
-            "visiting_address": "",
-            "email": "secretariaat@example.org",
-            "phone": "",
-            "logo": "",
-            "chair_name": "Aljona Wertheim",
-            "chair_role": "Voorzitter",
-        },
-    )
+    response = client.post(url, IDENTITY_FORM)
     assert response.status_code == 302
     council = CouncilSettings.for_site(home.get_site())
     assert council.chair_name == "Aljona Wertheim"
@@ -103,7 +108,18 @@ def test_secretariat_edits_the_council_identity_in_the_admin(client, site_tree):
 
 def test_council_members_cannot_edit_the_council_identity(client, site_tree):
     home, index = site_tree
-    client.force_login(UserFactory(username="raadslid", groups=["Raadsleden"]))
-    response = client.get(f"/admin/settings/home/councilsettings/{home.get_site().pk}/")
-    assert response.status_code in (302, 403)
-    assert not CouncilSettings.objects.filter(email="x@example.org").exists()
+    site = home.get_site()
+    CouncilSettingsFactory(site=site, name="Participatieraad Testdorp", email="raad@example.org")
+    before = council_identity(site)
+    client.force_login(CouncilMemberFactory())
+    url = f"/admin/settings/home/councilsettings/{site.pk}/"
+
+    assert client.get(url).status_code == 302
+    response = client.post(url, {**IDENTITY_FORM, "name": "Gekaapt", "email": "x@example.org"})
+    # Sent back to the dashboard with the reason, not to the saved settings.
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    dashboard = client.get(response["Location"]).content.decode()
+    assert "Sorry, je hebt geen toegang tot dit gedeelte." in dashboard
+    assert council_identity(site) == before
+    assert "Gekaapt" not in client.get("/").content.decode()

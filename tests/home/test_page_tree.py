@@ -5,7 +5,12 @@ from wagtail.models import Page
 
 from advices.models import AdviceIndexPage, RecommendationIndexPage
 from home.models import HomePage, MeetingIndexPage, MeetingPage, StandardPage
-from tests.factories import UserFactory, add_meeting, add_standard_page
+from tests.factories import (
+    CouncilMemberFactory,
+    SecretaryFactory,
+    add_meeting,
+    add_standard_page,
+)
 
 
 def test_allowed_children_per_page_type(site_tree):
@@ -45,7 +50,7 @@ def test_admin_refuses_page_types_in_the_wrong_place(
 ):
     home, index = site_tree
     parent = {"home": home, "index": index}[parent_name]
-    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    client.force_login(SecretaryFactory())
     response = client.get(f"/admin/pages/add/home/{model}/{parent.pk}/", follow=True)
     if allowed:
         assert response.redirect_chain == []
@@ -60,7 +65,7 @@ def test_admin_refuses_page_types_in_the_wrong_place(
 def test_admin_lists_only_allowed_types_when_adding_under_the_index(client, site_tree):
     home, index = site_tree
     add_meeting(index, "Eerste")
-    client.force_login(UserFactory(username="raadslid", groups=["Raadsleden"]))
+    client.force_login(CouncilMemberFactory())
     response = client.get(f"/admin/pages/{index.pk}/add_subpage/")
     # With one allowed type Wagtail skips the choice and opens the meeting form directly.
     assert response.status_code == 302
@@ -75,7 +80,7 @@ def post_new_page(client, model, parent, slug, **fields):
 @pytest.mark.parametrize("slug", ["volgen", "feeds", "open-data", "api", "zoeken", "admin"])
 def test_a_page_under_the_home_page_cannot_take_a_path_the_site_uses(client, site_tree, slug):
     home, _index = site_tree
-    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    client.force_login(SecretaryFactory())
     response = post_new_page(client, "advices/adviceindexpage", home, slug)
     assert response.status_code == 200
     assert response.context["form"].errors["slug"] == [
@@ -91,7 +96,7 @@ def test_a_page_under_the_home_page_cannot_take_a_path_the_site_uses(client, sit
 def test_deeper_down_those_slugs_are_fine(client, site_tree):
     home, _index = site_tree
     about = add_standard_page(home, "Over de raad")
-    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    client.force_login(SecretaryFactory())
     response = post_new_page(client, "home/standardpage", about, "volgen", **{"body-count": "0"})
     assert response.status_code == 302, response.context["form"].errors
     assert StandardPage.objects.get(slug="volgen").url == f"{about.url}volgen/"
