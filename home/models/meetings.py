@@ -151,12 +151,6 @@ class MeetingPage(Page):
         context["index_page"] = self.get_parent()
         context["themes"] = list(self.themes.all())
         context["participant_groups"] = list(self.participant_groups.all())
-        from advices.models.pages import public_letters_with_urls
-
-        # A new page in the admin's preview has no pk yet, so no advice either.
-        context["advice_letters"] = (
-            public_letters_with_urls(self.advice_letters.public(), request) if self.pk else []
-        )
         return context
 
 

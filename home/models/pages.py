@@ -38,22 +38,7 @@ class HomePage(Page):
         context["latest_meetings"] = list(
             MeetingPage.objects.descendant_of(self).live().public().order_by("-date", "-pk")[:3]
         )
-        context.update(self.dashboard_context(request))
         return context
-
-    def dashboard_context(self, request):
-        """What became of the advice, in figures (advices.dashboard), linked to the tracker."""
-        from advices.dashboard import FIND, dashboard_html
-        from advices.models import RecommendationIndexPage
-
-        tracker = RecommendationIndexPage.for_site_root(self)
-        tracker_url = tracker.get_url(request) if tracker else None
-        return {
-            "tracker_page": tracker,
-            "dashboard_html": dashboard_html(
-                request, self, tracker_url=tracker_url, advice_index=FIND
-            ),
-        }
 
 
 class StandardPage(Page):

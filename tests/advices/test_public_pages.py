@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from advices.models import AdviceIndexPage, Erratum, LetterStatus, Recommendation
+from home.hooks import MEETING_PAGE_SECTIONS, render_sections
 from home.models import CouncilSettings, MeetingIndexPage, MeetingPage
 from tests.factories import ThemeFactory, UserFactory, add_meeting, make_letter
 
@@ -441,8 +442,12 @@ def test_a_new_meeting_page_can_be_previewed_before_it_is_saved(rf, site_tree, a
     )
     meeting.depth = meeting_index.depth + 1
     meeting.path = meeting_index.path + "9999"  # as the admin's preview of an unsaved page
-    context = meeting.get_context(rf.get("/"))
-    assert context["advice_letters"] == []
+    request = rf.get("/")
+    response = meeting.serve_preview(request, meeting.default_preview_mode)
+    html = response.render().content.decode()
+    assert "<h1 class=\"utrecht-heading-1\">Nieuw</h1>" in html
+    assert "Adviezen uit deze bijeenkomst" not in html
+    assert render_sections(MEETING_PAGE_SECTIONS, request, meeting) == "\n"
 
 
 # ---- Queries do not grow with the data ------------------------------------------

@@ -1,4 +1,8 @@
-"""``manage.py load_demo``: the page tree and the demo content of the Participatieraad Zwolle."""
+"""``manage.py load_demo``: the page tree and the demo content of the Participatieraad Zwolle.
+
+Lives in ``advices`` because it loads both apps: first home's pages, themes, council settings
+and accounts (``home.demo``), then the advice letters and the college's replies
+(``advices.demo``), in one transaction. ``home`` knows nothing of ``advices``."""
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
