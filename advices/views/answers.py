@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ValidationError
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,11 @@ from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, RecommendationAnswer
 from advices.views.admin_base import refuse
 
+INCOMPLETE_FORM = _(
+    "Dit formulier is niet volledig verstuurd: er is niets opgeslagen. "
+    "Laad de pagina opnieuw en probeer het nog eens."
+)
+
 
 class AnswerForm(forms.ModelForm):
     class Meta:
@@ -23,7 +28,47 @@ class AnswerForm(forms.ModelForm):
         widgets = {"answer": forms.Textarea(attrs={"rows": 4})}
 
 
-AnswerFormSet = modelformset_factory(RecommendationAnswer, form=AnswerForm, extra=0)
+OTHER_ROWS = _(
+    "Dit formulier bevat standpunten die niet bij deze reactie horen: er is niets opgeslagen. "
+    "Laad de pagina opnieuw en probeer het nog eens."
+)
+
+
+class KnownRowField(forms.ModelChoiceField):
+    """The row id of a form in the formset, looked up among the rows the page loaded: one
+    query for the whole page instead of one per row, and no row of another reply."""
+
+    def __init__(self, rows, **kwargs):
+        super().__init__(**kwargs)
+        self.rows = rows
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return self.rows[int(value)]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+
+class BaseAnswerFormSet(BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        loaded = form.fields["id"]
+        form.fields["id"] = KnownRowField(
+            {row.pk: row for row in self.get_queryset()},
+            queryset=loaded.queryset,
+            initial=loaded.initial,
+            required=False,
+            widget=loaded.widget,
+        )
+
+
+AnswerFormSet = modelformset_factory(
+    RecommendationAnswer, form=AnswerForm, formset=BaseAnswerFormSet, extra=0
+)
 
 
 class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -47,7 +92,7 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def answers(self):
         return (
             RecommendationAnswer.objects.filter(response=self.response)
-            .select_related("recommendation__letter")
+            .select_related("recommendation__letter", "response")
             .order_by("recommendation__number")
         )
 
@@ -80,7 +125,11 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if self.refusal:
             return refuse(request, self.refusal)
+        if self.loaded_marker() is None:
+            return refuse(request, INCOMPLETE_FORM, status=400)
         formset = AnswerFormSet(request.POST, queryset=self.answers())
+        if any(form.instance.pk is None for form in formset.forms):
+            return refuse(request, OTHER_ROWS, status=400)
         if not formset.is_valid():
             return self.render_to_response(self.get_context_data(formset=formset))
         changed = [form.save(commit=False) for form in formset.forms if form.has_changed()]

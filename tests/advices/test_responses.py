@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from advices.actions import RecordProgress, RecordReply
+from advices.actions.college import RecordProgress, RecordReply
 from advices.models import (
     CollegeResponse,
     Commitment,
@@ -82,6 +82,7 @@ def test_clerk_gives_verdicts_per_recommendation(client, clerk, sent_letter):
             }
         )
     url = reverse(f"{RESPONSES}:answers", args=[reply.pk])
+    data["loaded_marker"] = client.get(url).context["loaded_marker"]  # what the page sends
     response = client.post(url, data, follow=True)
     assert "De standpunten zijn opgeslagen." in response.content.decode()
     assert [a.verdict for a in reply.answers.order_by("recommendation__number")] == verdicts
