@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # The database task backend of production (its tables exist everywhere, so one schema).
+    "django_tasks_db",
     "simple_history",
     # Serves the API's own docs assets (Swagger) from our static files, not from a CDN.
     "ninja",
@@ -162,6 +164,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 
+# Background tasks (the mail, advices/notify/tasks.py; the PDF of a letter being sent,
+# advices/actions/sending.py). Here, for development and the tests, a task runs at once when
+# it is enqueued; production queues them in the database for `manage.py db_worker`
+# (consult/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 LOGGING = {

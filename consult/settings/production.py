@@ -25,3 +25,18 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Background tasks (the mail, a sent letter's PDF) wait in the database until the worker runs
+# them: run `manage.py db_worker` as a service beside the web server (README, "Settings").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# One cache for every process (web workers and the task worker), in the database: the cached
+# tracker and dashboard (advices/freshness.py) and the sent PDFs' memory
+# (advices/pdf/download.py) must agree across processes. `manage.py migrate` creates its table
+# (advices/apps.py); no extra service to run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "adviesvolger_cache",
+    }
+}

@@ -1,12 +1,13 @@
 """``manage.py send_reminders``: overdue replies and commitments, once a day per recipient."""
 
 import datetime
+import signal
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
-from advices.actions import RecordReply
+from advices.actions.college import RecordReply
 from advices.models import (
     CollegeResponse,
     Commitment,
@@ -84,6 +85,60 @@ def test_running_twice_on_one_day_sends_nothing_twice(late_world, mailoutbox):
     assert ReminderLog.objects.count() == 2
     run(datetime.date(2022, 8, 2))
     assert len(mailoutbox) == 4
+
+
+@pytest.fixture
+def deadline():
+    """Fail instead of hanging: the command once never ended (a list grew while looped over)."""
+
+    def too_long(signum, frame):
+        raise TimeoutError("send_reminders did not end within 60 seconds")
+
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_contact_in_the_secretariat_gets_one_mail_listing_each_item_once(
+    late_world, secretary, mailoutbox, deadline
+):
+    # Both late commitments name a member of the secretariat as contact (once in capitals).
+    late = late_world["late"]
+    Commitment.objects.filter(pk=late.pk).update(contact_email=secretary.email)
+    second = Commitment.objects.create(
+        recommendation=late.recommendation,
+        description="Een plan voor de wijkteams",
+        responsible="Team wijken",
+        contact_email=secretary.email.upper(),
+        due_date=datetime.date(2020, 6, 30),
+    )
+    assert second.pk
+
+    run(datetime.date(2022, 8, 1))
+
+    (message,) = mailoutbox
+    assert message.to == [secretary.email]
+    assert message.body.count("Inventarisatie van organisaties") == 1
+    assert message.body.count("Een plan voor de wijkteams") == 1
+    assert message.body.count("Sterke sociale basis") == 1  # the late reply, once
+    assert ReminderLog.objects.get().recipient == secretary.email
+
+
+def test_a_mail_that_cannot_be_sent_is_tried_again_the_same_day(
+    late_world, secretary, mailoutbox, monkeypatch
+):
+    def broken(self, messages):
+        raise ConnectionRefusedError("geen mailserver")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken)
+        with pytest.raises(CommandError, match="could not be sent"):
+            run(datetime.date(2022, 8, 1))
+    assert not ReminderLog.objects.exists()  # the claims were given back
+    run(datetime.date(2022, 8, 1))
+    assert len(mailoutbox) == 2
 
 
 def test_nothing_is_late_within_the_response_term(late_world, mailoutbox):

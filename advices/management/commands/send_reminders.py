@@ -1,40 +1,39 @@
 """Daily reminders of overdue replies and commitments (meant for a daily timer).
 
 Each recipient gets at most one mail a day: a second run on the same day sends nothing.
+
+The command sends the mails itself rather than enqueueing a task per recipient. The rule
+"mail only in background tasks" keeps mail out of web requests; this command is not one: a
+timer runs it once a day, nobody waits for it. Sending here keeps the day's claim
+(``ReminderLog``) and the mail together: a mail that cannot be sent gives back its claim, so
+the next run on the same day tries that address again, and the command ends with an error
+that the timer's log shows. It also works when no task worker is running.
 """
 
-from collections import defaultdict
+import logging
 
-from django.core.mail import send_mail
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.mail import get_connection
+from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from advices.models import ReminderLog
-from advices.notifications import secretariat_addresses
-from advices.tracking import overdue_commitments, overdue_replies
+from advices.notify.secretariat import reminder_message, reminders
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = "Mail the secretariat and responsible contacts about overdue replies and commitments."
 
     def handle(self, *args, **options):
-        translation.activate("nl")
+        translation.activate(settings.LANGUAGE_CODE)
         today = timezone.localdate()
-        replies = list(overdue_replies(today))
-        commitments = list(overdue_commitments(today))
+        replies, commitments, mails = reminders(today)
 
-        mails = defaultdict(lambda: {"replies": [], "commitments": []})
-        for address in secretariat_addresses():
-            mails[address]["replies"] = replies
-            mails[address]["commitments"] = commitments
-        for commitment in commitments:
-            if commitment.contact_email:
-                mails[commitment.contact_email]["commitments"].append(commitment)
-
-        sent = skipped = 0
+        sent = skipped = failed = 0
+        connection = get_connection()
         for address, items in sorted(mails.items()):
             count = len(items["replies"]) + len(items["commitments"])
             if not count:
@@ -42,15 +41,20 @@ class Command(BaseCommand):
             if not self.claim(address, today, count):
                 skipped += 1
                 continue
-            body = render_to_string(
-                "advices/email/reminder.txt", {"today": today, "recipient": address, **items}
-            )
-            send_mail(_("Adviesvolger: wat is te laat"), body, None, [address])
+            try:
+                reminder_message(address, items, today, connection).send()
+            except Exception:
+                logger.exception("De herinnering aan %s kon niet worden verstuurd", address)
+                ReminderLog.objects.filter(recipient=address, sent_on=today).delete()
+                failed += 1
+                continue
             sent += 1
         self.stdout.write(
             f"overdue replies: {len(replies)}, overdue commitments: {len(commitments)}, "
-            f"mails sent: {sent}, already sent today: {skipped}"
+            f"mails sent: {sent}, already sent today: {skipped}, failed: {failed}"
         )
+        if failed:
+            raise CommandError(f"{failed} reminder mail(s) could not be sent; run again to retry.")
 
     @staticmethod
     def claim(address, today, count):

@@ -1,0 +1,87 @@
+"""Mail for the council's secretariat and for the contacts of commitments: the notice that the
+college replied, and the daily reminders of what is late. Composing only; ``tasks`` and the
+``send_reminders`` command send.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_admin_base_url
+
+from advices.lifecycle.lateness import overdue_commitments, overdue_replies
+from home.roles import SECRETARIAT
+
+
+def secretariat_addresses():
+    """The addresses of the active members of the Secretariaat group, sorted, each once."""
+    users = (
+        get_user_model().objects.filter(groups__name=SECRETARIAT, is_active=True).exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+# -- the college replied -------------------------------------------------------------------
+
+
+def reply_message(response, recipients):
+    """The notice that the college replied to ``response.letter``, with a link to the admin."""
+    letter = response.letter
+    url = get_admin_base_url() + reverse(
+        "wagtailsnippets_advices_collegeresponse:edit", args=[response.pk]
+    )
+    subject = _("Reactie van het college op %(reference)s") % {"reference": letter.reference}
+    body = _(
+        "Het college heeft gereageerd op het advies %(reference)s '%(subject)s'.\n"
+        "De reactie is ontvangen op %(received)s en vastgelegd in Adviesvolger.\n\n"
+        "Bekijk de reactie: %(url)s\n"
+    ) % {
+        "reference": letter.reference,
+        "subject": letter.subject,
+        "received": formats.date_format(response.received_on, "j F Y"),
+        "url": url,
+    }
+    return EmailMessage(subject, body, None, recipients)
+
+
+# -- the daily reminders -------------------------------------------------------------------
+
+
+def reminders(today):
+    """``(replies, commitments, {address: {"replies": [...], "commitments": [...]}})``.
+
+    The secretariat hears of every late reply and commitment; each commitment's contact of
+    their own. Every address has lists of its own and each item at most once, also when a
+    contact is a member of the secretariat (the same address, in any case of letters: it is
+    written as the first of them spells it).
+    """
+    replies = list(overdue_replies(today))
+    commitments = list(overdue_commitments(today))
+    mails = {}
+    spelled = {}  # lower case -> the address as first written
+
+    def entry(address, items):
+        address = spelled.setdefault(address.strip().lower(), address.strip())
+        return mails.setdefault(address, items)
+
+    for address in secretariat_addresses():
+        # Copies: a contact's own list grows below, never the list being looped over.
+        entry(address, {"replies": list(replies), "commitments": list(commitments)})
+    for commitment in commitments:
+        if commitment.contact_email:
+            own = entry(commitment.contact_email, {"replies": [], "commitments": []})
+            if commitment not in own["commitments"]:  # models are equal by primary key
+                own["commitments"].append(commitment)
+    return replies, commitments, mails
+
+
+def reminder_message(address, items, today, connection=None):
+    """The day's mail to ``address`` of what is late (``items`` as from ``reminders``)."""
+    body = render_to_string(
+        "advices/email/reminder.txt", {"today": today, "recipient": address, **items}
+    )
+    return EmailMessage(
+        _("Adviesvolger: wat is te laat"), body, None, [address], connection=connection
+    )

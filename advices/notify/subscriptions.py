@@ -1,0 +1,222 @@
+"""Follow a recommendation, a letter or a theme by email, without an account.
+
+* ``subscribe`` stores an unconfirmed ``Subscription`` (or reuses the one there is); the view
+  then has ``follower_mail`` mail a signed link that is valid for seven days (double opt-in);
+* ``confirm`` and ``unsubscribe`` read signed tokens; a bad, changed or expired token raises
+  ``signing.BadSignature`` (``SignatureExpired`` for an old one), for the view to explain;
+* ``Target`` and ``find_target``: what can be followed (only what is public), how a page or a
+  mail names it, and its public page (``PageLinks`` finds the pages of many at a fixed cost).
+
+Only the address and what it follows are stored; unsubscribing deletes the row.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from advices.models import AdviceIndexPage, AdviceLetter, FollowTarget, Recommendation, Subscription
+from home.models import Theme
+
+# The salts are part of every link already mailed: changing them breaks those links.
+CONFIRM_SALT = "advices.follow.confirm"
+UNSUBSCRIBE_SALT = "advices.follow.unsubscribe"
+CONFIRM_MAX_AGE = datetime.timedelta(days=7)
+
+
+def normalize_email(address):
+    return address.strip().lower()
+
+
+# -- what can be followed ------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    type: str
+    id: int
+    obj: object
+    letter: object = None
+
+    @property
+    def label(self):
+        """How a mail or a page names it: "aanbeveling 2022-07 / 3"."""
+        if self.type == FollowTarget.RECOMMENDATION:
+            return _("aanbeveling %(label)s") % {"label": self.obj.label}
+        if self.type == FollowTarget.LETTER:
+            return _("het advies %(reference)s ‘%(subject)s’") % {
+                "reference": self.obj.reference,
+                "subject": self.obj.subject,
+            }
+        return _("het thema %(name)s") % {"name": self.obj.name}
+
+    def page_url(self, request=None):
+        """The public page of what is followed (absolute without a request), or None."""
+        return PageLinks(request).page_url(self)
+
+
+class PageLinks:
+    """The public pages of followed things. The advice index and its address are looked up
+    once, so a mail to many followers about many recommendations costs the same few queries.
+    Without a request the addresses are absolute (for a mail)."""
+
+    def __init__(self, request=None):
+        self.request = request
+        self.index = AdviceIndexPage.for_request(request)
+        if self.index is None:
+            self.base = None
+        else:
+            self.base = self.index.get_url(request) if request else self.index.get_full_url()
+
+    def page_url(self, target):
+        if self.index is None or self.base is None:
+            return None
+        if target.type == FollowTarget.RECOMMENDATION:
+            tail = self.index.reverse_subpage(
+                "recommendation", args=[target.letter.reference, target.obj.number]
+            )
+        elif target.type == FollowTarget.LETTER:
+            tail = self.index.reverse_subpage("letter", args=[target.obj.reference])
+        else:
+            # A theme's filtered list, on the site only (a mail links to what changed).
+            return self.index.theme_url(target.obj, self.request) if self.request else None
+        return self.base + tail
+
+
+def find_target(target_type, target_id):
+    """The public thing ``target_type``/``target_id`` points at, or None."""
+    try:
+        target_id = int(target_id)
+    except (TypeError, ValueError):
+        return None
+    if target_type == FollowTarget.RECOMMENDATION:
+        recommendation = (
+            Recommendation.objects.public().select_related("letter").filter(pk=target_id).first()
+        )
+        if recommendation:
+            return Target(target_type, target_id, recommendation, recommendation.letter)
+    elif target_type == FollowTarget.LETTER:
+        letter = AdviceLetter.objects.public().filter(pk=target_id).first()
+        if letter:
+            return Target(target_type, target_id, letter, letter)
+    elif target_type == FollowTarget.THEME:
+        theme = Theme.objects.filter(pk=target_id).first()
+        if theme:
+            return Target(target_type, target_id, theme)
+    return None
+
+
+# -- subscribing, confirming, unsubscribing --------------------------------------------------
+
+
+def subscribe(email, target):
+    """The subscription of ``email`` to ``target``: new and unconfirmed, or the one there is.
+
+    A second submit (or a double click) finds the first row; the unique constraint catches
+    two requests at the same moment. Unconfirmed rows whose link has expired are removed.
+    """
+    email = normalize_email(email)
+    now = timezone.now()
+    Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
+    ).delete()
+    lookup = {"email": email, "target_type": target.type, "target_id": target.id}
+    subscription = Subscription.objects.filter(**lookup).first()
+    if subscription is None:
+        try:
+            with transaction.atomic():
+                subscription = Subscription.objects.create(**lookup)
+        except IntegrityError:
+            subscription = Subscription.objects.get(**lookup)
+    elif not subscription.is_confirmed:
+        # A new link is on its way: keep the row as long as that link works.
+        Subscription.objects.filter(pk=subscription.pk).update(created_at=now)
+    return subscription
+
+
+def make_token(subscription, salt):
+    return signing.dumps(
+        [subscription.email, subscription.target_type, subscription.target_id],
+        salt=salt,
+        compress=True,
+    )
+
+
+def read_token(token, salt, max_age=None):
+    """``(email, target_type, target_id)``; ``signing.BadSignature`` for anything else."""
+    value = signing.loads(token, salt=salt, max_age=max_age)
+    try:
+        email, target_type, target_id = value
+        if target_type not in FollowTarget.values:
+            raise ValueError(target_type)
+        return str(email), target_type, int(target_id)
+    except (TypeError, ValueError) as error:
+        raise signing.BadSignature("Onbekende inhoud") from error
+
+
+def confirm(token):
+    """Confirm the subscription of a confirmation link; None if it no longer exists."""
+    email, target_type, target_id = read_token(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
+    subscription = Subscription.objects.filter(
+        email=email, target_type=target_type, target_id=target_id
+    ).first()
+    if subscription is not None and not subscription.is_confirmed:
+        subscription.confirmed_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def unsubscribe_target(token):
+    """What an unsubscribe link is about, without changing anything:
+    ``(target_type, target_id, still_subscribed)``; ``signing.BadSignature`` for a bad link."""
+    email, target_type, target_id = read_token(token, UNSUBSCRIBE_SALT)
+    subscribed = Subscription.objects.filter(
+        email=email, target_type=target_type, target_id=target_id
+    ).exists()
+    return target_type, target_id, subscribed
+
+
+def unsubscribe(token):
+    """Delete the subscription of an unsubscribe link; ``(target_type, target_id, deleted)``."""
+    email, target_type, target_id = read_token(token, UNSUBSCRIBE_SALT)
+    deleted, _rows = Subscription.objects.filter(
+        email=email, target_type=target_type, target_id=target_id
+    ).delete()
+    return target_type, target_id, bool(deleted)
+
+
+# -- the signed links ----------------------------------------------------------------------
+
+
+def site_base_url():
+    """The site's address without a trailing slash, for links in a mail (no request)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def request_base_url(request):
+    """The address the request came in on, without a trailing slash: a mail composed later,
+    in a task, links back to the host the visitor used."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute(path, request=None, base=None):
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return (base if base is not None else site_base_url()) + path
+
+
+def confirm_url(subscription, base=None):
+    token = make_token(subscription, CONFIRM_SALT)
+    return absolute(reverse("follow:confirm", args=[token]), base=base)
+
+
+def unsubscribe_url(subscription, request=None, base=None):
+    token = make_token(subscription, UNSUBSCRIBE_SALT)
+    return absolute(reverse("follow:unsubscribe", args=[token]), request, base)
