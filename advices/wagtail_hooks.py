@@ -6,22 +6,15 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
-from advices import home_sections
-from advices.admin_panels import OverduePanel
+from advices.admin.menu import AdviceCycleViewSetGroup
+from advices.admin.panels import OverduePanel
 from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
 from advices.models import AdviceLetter
-from advices.response_viewsets import (
-    CollegeResponseViewSet,
-    CommitmentViewSet,
-    CouncilAssessmentViewSet,
-    FollowUpViewSet,
-)
-from advices.viewsets import AdviceLetterViewSet, ErratumViewSet
+from advices.pages import home_sections
 from home.hooks import HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS
 from home.models import MeetingPage, Theme
 
-register_snippet(AdviceLetterViewSet)
-register_snippet(ErratumViewSet)
+register_snippet(AdviceCycleViewSetGroup)
 
 
 @hooks.register("before_delete_snippet")
@@ -73,10 +66,6 @@ def letter_listing_buttons(snippet, user, next_url=None):
     ]
 
 
-register_snippet(CollegeResponseViewSet)
-register_snippet(CommitmentViewSet)
-register_snippet(FollowUpViewSet)
-register_snippet(CouncilAssessmentViewSet)
 
 
 @hooks.register("construct_homepage_panels")

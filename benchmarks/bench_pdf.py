@@ -207,7 +207,7 @@ def bench_serve(index, letter):
     }
 
     # The first download of a URL goes through the Adviezen page; repeats take the fast path
-    # (advices.middleware). "first" is measured with the fast path's memory cleared.
+    # (advices.pdf.middleware). "first" is measured with the fast path's memory cleared.
     first = "first download (page)"
     requests = {name: (url, {}) for name, url in urls.items()}
     requests[first] = (urls["download (stored PDF)"], {})

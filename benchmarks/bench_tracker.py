@@ -13,7 +13,7 @@ of the bare page. The CSV export writes all 10,000 rows; it has no target beside
 page, but its query count must stay constant and its time is printed per 1,000 rows.
 
 Each URL is timed twice: as a repeat view (what most readers get: the tracker's list and
-figures come from the cache while nothing was recorded, see ``advices.freshness``) and as a
+figures come from the cache while nothing was recorded, see ``advices.queries.freshness``) and as a
 first view, with the cache emptied before every request of every URL (the bare page's too).
 
 Run with `make bench`. Measures the whole request in-process (URL routing, Wagtail's page
@@ -243,7 +243,7 @@ def main():
         queries[name] = len(captured)
 
     # Repeat views: what most readers get. The tracker's list and figures come from the
-    # cache while nothing was recorded (advices.freshness).
+    # cache while nothing was recorded (advices.queries.freshness).
     repeat = median_times(client, urls)
     # First views: the cache emptied before every request, for every URL alike (Wagtail's
     # own cache of the site's root paths too), as after something was recorded.

@@ -10,7 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
-    path("", include("advices.open_data_urls")),
+    path("", include("advices.public.open_data_urls")),
 ]
 
 if settings.DEBUG:
@@ -18,5 +18,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include("advices.follow_urls"))]  # /volgen/, /feeds/
+urlpatterns += [path("", include("advices.public.follow_urls"))]  # /volgen/, /feeds/
 urlpatterns += [path("", include(wagtail_urls))]

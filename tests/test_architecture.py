@@ -25,28 +25,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_DIRS = {".venv", "venv", "node_modules", "var", "static", "media", "__pycache__"}
 
 # What the models layer (advices/models/) must not import, at any depth: the layers above
-# it. The PDF and the mail (notify, notifications, follow) are side effects that actions
-# trigger; views, admin, viewsets, forms, public pages, feeds, API and open data are the
-# interfaces built on the models. A name covers its submodules (``advices.pdf`` covers
-# ``advices.pdf.archive``) but not a longer name (``advices.admin`` is not
-# ``advices.admin_panels``).
+# it (advices/__init__.py and README describe them). The PDF and the mail are side effects
+# that actions trigger; actions and queries are the writes and reads built on the models;
+# admin, public and the wagtail hooks are the interfaces. A name covers its submodules
+# (``advices.pdf`` covers ``advices.pdf.archive``) but not a longer name (``advices.admin``
+# is not ``advices.administration``).
 MODELS_MUST_NOT_IMPORT = (
     "advices.pdf",
     "advices.notify",
-    "advices.follow",
-    "advices.notifications",
-    "advices.views",
+    "advices.actions",
+    "advices.queries",
     "advices.admin",
     "advices.public",
-    "advices.viewsets",
-    "advices.response_viewsets",
+    "advices.pages",
     "advices.wagtail_hooks",
-    "advices.forms",
-    "advices.response_forms",
-    "advices.feeds",
-    "advices.api",
-    "advices.open_data",
 )
+
+# The two exceptions, and why:
+# - Django finds an app's models through its models package, and the Wagtail page models are
+#   views as much as models, so they live with the public pages (advices/pages/) and are only
+#   imported in the package for Django to register them;
+# - ``AdviceLetter.transition()`` is one line into the lifecycle's action, as Wagtail's
+#   ``Page.move()`` is into ``MovePageAction`` (imported when called).
+MODELS_MAY_IMPORT = {
+    "advices/models/__init__.py": ("advices.pages.advice_index", "advices.pages.tracker"),
+    "advices/models/letters.py": ("advices.actions",),
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class Import:
 
 
 def module_name(path):
-    """``advices/models/pages.py`` -> ``advices.models.pages``; a package's ``__init__.py``
+    """``advices/models/pages.py`` -> ``advices.pages.advice_index``; a package's ``__init__.py``
     is the package."""
     parts = list(path.with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -144,7 +148,11 @@ def test_home_imports_nothing_from_advices(all_imports):
 
 
 def test_the_models_import_no_pdf_mail_views_admin_or_public_code(all_imports):
-    offenders = offending(all_imports, "advices/models/", MODELS_MUST_NOT_IMPORT)
+    offenders = [
+        found
+        for found in offending(all_imports, "advices/models/", MODELS_MUST_NOT_IMPORT)
+        if not all(names(module, MODELS_MAY_IMPORT.get(found.path, ())) for module in found.modules)
+    ]
     if offenders:
         pytest.fail(report("advices/models/ imports a layer above it", offenders), pytrace=False)
 
@@ -168,7 +176,7 @@ from advices.models import AdviceLetter
 
 class Page:
     def get_context(self):
-        from advices.dashboard import dashboard_html
+        from advices.queries.dashboard import dashboard_html
         if True:
             try:
                 import advices.pdf.archive as archive
@@ -186,7 +194,7 @@ def helper():
     assert [(item.line, item.modules) for item in found] == [
         (2, ("os",)),
         (3, ("advices.models", "advices.models.AdviceLetter")),
-        (7, ("advices.dashboard", "advices.dashboard.dashboard_html")),
+        (7, ("advices.queries.dashboard", "advices.queries.dashboard.dashboard_html")),
         (10, ("advices.pdf.archive",)),
         (16, ("advices", "advices.notify")),
         (17, ("advices.pdf", "advices.pdf.render")),
@@ -194,7 +202,7 @@ def helper():
     ]
     assert str(found[3]) == "advices/models/example.py:10: import advices.pdf.archive as archive"
     offenders = offending(found, "advices/models/", MODELS_MUST_NOT_IMPORT)
-    assert [item.line for item in offenders] == [10, 16, 17]
+    assert [item.line for item in offenders] == [7, 10, 16, 17]
     assert offending(found, "home/", ("advices",)) == []
     assert [item.line for item in offending(found, "advices/", ("advices",))] == [
         3,
@@ -209,7 +217,7 @@ def helper():
 def test_a_name_covers_its_submodules_not_longer_names():
     assert names("advices.pdf.archive", MODELS_MUST_NOT_IMPORT)
     assert names("advices.admin", MODELS_MUST_NOT_IMPORT)
-    assert not names("advices.admin_panels", MODELS_MUST_NOT_IMPORT)
+    assert not names("advices.administration", MODELS_MUST_NOT_IMPORT)
     assert not names("advices.pdfs", ("advices.pdf",))
     assert resolve_relative(None, 1, "advices.models", True) == "advices.models"
     assert resolve_relative("status", 1, "advices.models.letters", False) == "advices.models.status"

@@ -245,3 +245,8 @@ class RecordProgress(_LetterRecord):
         if hasattr(self.instance, "created_by_id") and self.instance.created_by_id is None:
             self.instance.created_by = self.user
         super().save()
+
+
+class RecordAssessment(RecordProgress):
+    """The council's own assessment of the college's answer to a recommendation (only the
+    council may; the municipality cannot change it: ``lifecycle.permissions``)."""

@@ -10,7 +10,7 @@ from advices.actions.steps import SENDING_IN_PROGRESS
 from advices.lifecycle.frozen import CONTENT_FIELDS, LetterFrozenError, frozen_message, is_frozen
 from advices.lifecycle.permissions import edit_refusal
 from advices.models import AdviceLetter, Recommendation
-from advices.versions import RECOMMENDATION_FIELDS, find_version, letter_versions
+from advices.queries.versions import RECOMMENDATION_FIELDS, find_version, letter_versions
 
 # history_change_reason is a CharField(max_length=100); PostgreSQL refuses longer text.
 REASON_MAX_LENGTH = 100
@@ -95,7 +95,7 @@ class RestoreVersion(Action):
             setattr(letter, name, self.version.fields[name])
         self.tag(letter, reason)
         # The letter first, then its recommendations: the same order as the admin, so they
-        # belong to this new version (see advices.versions).
+        # belong to this new version (see advices.queries.versions).
         letter.save()
         self.restore_recommendations(reason)
         self.letter.refresh_from_db()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 
-from advices.models.status import AdviceKind
+from advices.lifecycle.statuses import AdviceKind
 from home.demo import themes as t
 
 SOURCE_2022 = "advies-sterke-sociale-basis-2022-06-17.txt"

@@ -24,8 +24,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from advices.models import AdviceLetter, Recommendation
-from advices.models.pages import AdviceIndexPage
-from advices.models.tracker import RecommendationIndexPage
+from advices.pages.advice_index import AdviceIndexPage
+from advices.pages.tracker import RecommendationIndexPage
 from home.demo import pages
 from home.demo.loader import CREATED, UNCHANGED, UPDATED, corpus_dir
 from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme

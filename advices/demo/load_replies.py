@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from advices.actions import RecordProgress, RecordReply
-from advices.due_dates import parse_due
+from advices.actions.college import RecordProgress, RecordReply
+from advices.lifecycle.due_dates import parse_due
 from advices.models import AdviceLetter, CollegeResponse, Commitment, RecommendationAnswer
 from home.demo.loader import CREATED, UNCHANGED, corpus_dir
 

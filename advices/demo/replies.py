@@ -31,7 +31,8 @@ COLLEGE = "College van B&W (gemeente Zwolle)"
 class DemoCommitment:
     description: str
     responsible: str
-    due: str  # as the admin form reads it (advices.due_dates.parse_due): "Q1 2020", "31-03-2020"
+    # As the admin form reads it (advices.lifecycle.due_dates.parse_due): "Q1 2020", "31-03-2020".
+    due: str
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,10 @@ FOLLOW_UP_STATE_TO_PUBLIC_STATUS = {
     FollowUpState.DONE: PublicStatus.DONE,
     FollowUpState.NOT_DONE: PublicStatus.NOT_DONE,
 }
+
+
+class DuePrecision(models.TextChoices):
+    """How a due date was given: a day, or a quarter (stored as its last day)."""
+
+    DAY = "dag", _("datum")
+    QUARTER = "kwartaal", _("kwartaal")

@@ -6,15 +6,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from advices.lifecycle.statuses import PUBLIC_STATUSES, FollowUpState
+from advices.lifecycle.statuses import PUBLIC_STATUSES, DuePrecision, FollowUpState
 
 # Drafts stay out of every chooser the municipality sees.
 SENT_RECOMMENDATIONS = {"letter__status__in": PUBLIC_STATUSES}
-
-
-class DuePrecision(models.TextChoices):
-    DAY = "dag", _("datum")
-    QUARTER = "kwartaal", _("kwartaal")
 
 
 class Commitment(models.Model):

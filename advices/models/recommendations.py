@@ -4,9 +4,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from advices.history import ClusterHistoricalRecords
 from advices.lifecycle.frozen import refuse_if_frozen
 from advices.lifecycle.statuses import PUBLIC_STATUSES
+from advices.models.history import ClusterHistoricalRecords
 
 
 def _target_letter_ids(values):

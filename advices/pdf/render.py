@@ -2,7 +2,7 @@
 
 ``render_letter_pdf(letter, version=None)`` renders one version of a letter (the latest
 when ``version`` is None) and returns the PDF's bytes. It is a function of the version's
-plain data (``advices.versions.LetterVersion``), the site's ``CouncilSettings`` and
+plain data (``advices.queries.versions.LetterVersion``), the site's ``CouncilSettings`` and
 ``LetterSettings`` and the shipped static files only: the archive stores its bytes when a
 letter is sent, and any older version can be rendered again for a preview.
 
@@ -43,7 +43,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from advices.lifecycle.statuses import EDITABLE_STATUSES
 from advices.models import LetterSettings
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
-from advices.versions import LetterVersion, find_version, letter_versions
+from advices.queries.versions import LetterVersion, find_version, letter_versions
 from home.models import CouncilSettings
 
 logger = logging.getLogger(__name__)
@@ -316,7 +316,7 @@ REDLINE_STYLESHEET = "advices/pdf/redline.css"
 
 def build_redline(letter, old, new, *, site=None):
     """Version ``old`` -> ``new`` of ``letter`` as a redline document (not a letter)."""
-    from advices.redline import redline_html
+    from advices.pdf.redline import redline_html
 
     old, new = pick_version(letter, old), pick_version(letter, new)
     council, _layout = _settings_for(site)
@@ -337,7 +337,7 @@ def build_redline(letter, old, new, *, site=None):
                 "council_name": council.name or "Participatieraad",
                 "stylesheet_url": file_url(stylesheet),
                 "redline_stylesheet_url": file_url(redline_css),
-                # Escaped by advices.redline, piece by piece.
+                # Escaped by advices.pdf.redline, piece by piece.
                 "redline": redline_html(old, new),
             },
         )

@@ -1,4 +1,4 @@
-"""Keep the PDF fast path (``advices.middleware``) in step with the page tree: forget the
+"""Keep the PDF fast path (``advices.pdf.middleware``) in step with the page tree: forget the
 known public PDF URLs when a page moves, is unpublished or a view restriction changes."""
 
 from django.db.models.signals import post_delete, post_save

@@ -1,6 +1,6 @@
 from django import template
 
-from advices.due_dates import format_due
+from advices.lifecycle.due_dates import format_due
 
 register = template.Library()
 

@@ -49,7 +49,7 @@ MEETING_INDEX = {
     ),
 }
 
-# The AdviceIndexPage (advices.models.pages). Created by advices.demo.load, right after the
+# The AdviceIndexPage (advices.pages.advice_index). Created by advices.demo.load, right after the
 # meeting index, so the menu reads: Bijeenkomsten, Adviezen, Over de Participatieraad.
 ADVICE_INDEX = {
     "slug": "adviezen",
@@ -66,7 +66,7 @@ ADVICE_INDEX = {
     ),
 }
 
-# The RecommendationIndexPage (advices.models.tracker): the tracker with the dashboard.
+# The RecommendationIndexPage (advices.pages.tracker): the tracker with the dashboard.
 # Created by advices.demo.load right after the "Adviezen" page, so the menu reads:
 # Bijeenkomsten, Adviezen, Aanbevelingen, Over de Participatieraad.
 RECOMMENDATION_INDEX = {

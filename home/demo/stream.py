@@ -29,10 +29,6 @@ def paragraph(*paragraphs, items=None, after=()):
     return {"type": "paragraph", "value": html}
 
 
-def paragraph_html(html):
-    return {"type": "paragraph", "value": html}
-
-
 def heading(text, level="h2"):
     return {"type": "heading", "value": {"text": text, "level": level}}
 

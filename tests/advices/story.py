@@ -6,7 +6,7 @@ import datetime
 
 import time_machine
 
-from advices.actions import RecordProgress, RecordReply
+from advices.actions.college import RecordProgress, RecordReply
 from advices.models import AdviceIndexPage, CollegeResponse, FollowUp
 from tests.factories import UserFactory, make_letter
 

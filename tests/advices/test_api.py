@@ -8,14 +8,14 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import (
     Assessment,
     CouncilAssessment,
     Erratum,
     Recommendation,
 )
-from advices.progress import PublicStatus
-from advices.tracker_filters import filtered_recommendations
+from advices.queries.tracker import filtered_recommendations
 from tests.advices.tracker_data import EXPECTED, TODAY, build_many, build_tracker_data
 
 API = "/api/v1"

@@ -1,4 +1,4 @@
-"""The dashboard (advices.dashboard): exact figures on a known data set, the SVG chart and
+"""The dashboard (advices.queries.dashboard): exact figures on a known data set, the SVG chart and
 its table saying the same, the late lists, and a fixed number of queries on the home page."""
 
 import datetime
@@ -10,8 +10,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advices.dashboard import build_dashboard, figures, percentage
 from advices.models import AdviceIndexPage, RecommendationIndexPage, Verdict
+from advices.queries.dashboard import build_dashboard, figures, percentage
 from tests.advices.tracker_data import EXPECTED, TODAY, build_many, build_tracker_data
 
 pytestmark = pytest.mark.django_db

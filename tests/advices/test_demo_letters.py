@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from advices.demo.letters import LETTER_2022
 from advices.models import AdviceKind, AdviceLetter, LetterStatus, Recommendation
-from advices.models.pages import AdviceIndexPage
-from advices.versions import letter_versions
+from advices.pages.advice_index import AdviceIndexPage
+from advices.queries.versions import letter_versions
 from home.models import HomePage
 
 HEADINGS_2022 = [

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from advices.freeze import LetterFrozenError
+from advices.lifecycle.frozen import LetterFrozenError
 from advices.models import AdviceLetter, LetterStatus, Recommendation
 from tests.advices.admin_forms import letter_form_data
 from tests.factories import ThemeFactory, make_letter

@@ -157,10 +157,6 @@ WRITES = {
     # What it cites: themes and meetings.
     "Theme.delete()": lambda w: Theme.objects.get(pk=w["theme"].pk).delete(),
     "Theme queryset delete": lambda w: Theme.objects.filter(pk=w["theme"].pk).delete(),
-    "theme relation rows deleted": lambda w: THEMES.objects.filter(adviceletter=w["sent"]).delete(),
-    "meeting relation rows deleted": lambda w: MEETINGS.objects.filter(
-        adviceletter=w["sent"]
-    ).delete(),
     "theme.advice_letters.clear()": _theme_clears_its_letters,
     "theme.advice_letters.remove()": _theme_removes_the_letter,
     "MeetingPage.delete()": _delete_meeting_page,

@@ -1,7 +1,7 @@
 """One rule, two spellings: every rule of ``advices.lifecycle`` that has a Python form and a
 SQL form gives the same answer in both, for a table of cases — the public status, the verdict,
 *te laat* per recommendation and per commitment, and *reactie te laat* per letter — and the
-pages' loader (``advices.tracking.attach_progress``) agrees with the SQL of the lists.
+pages' loader (``advices.queries.progress.attach_progress``) agrees with the SQL of the lists.
 
 The suite runs on SQLite and on PostgreSQL, so this holds on both.
 """
@@ -34,7 +34,7 @@ from advices.models import (
     RecommendationAnswer,
     Verdict,
 )
-from advices.tracking import attach_progress
+from advices.queries.progress import attach_progress
 
 TODAY = datetime.date(2024, 1, 10)
 EARLY = datetime.date(2023, 3, 1)

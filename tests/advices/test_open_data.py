@@ -11,7 +11,6 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from advices import open_data
 from advices.actions.college import redate_commitment
 from advices.lifecycle.statuses import PublicStatus
 from advices.models import (
@@ -21,7 +20,8 @@ from advices.models import (
     RecommendationIndexPage,
     Verdict,
 )
-from advices.tracker_filters import filtered_recommendations
+from advices.queries import open_data
+from advices.queries.tracker import filtered_recommendations
 from tests.advices.tracker_data import TODAY, build_many, build_tracker_data, letter_with
 
 CSV_URL = "/open-data/aanbevelingen.csv"

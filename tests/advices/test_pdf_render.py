@@ -25,7 +25,7 @@ from advices.models import LetterSettings, LetterStatus, Recommendation
 from advices.pdf import PDF_VARIANT, build_letter, pdf_filename, render_letter_pdf
 from advices.pdf.fetcher import FetchRefused, RestrictedURLFetcher, file_url
 from advices.pdf.render import clean_rich_text
-from advices.versions import letter_versions
+from advices.queries.versions import letter_versions
 from home.models import CouncilSettings
 from tests.factories import build_site, make_letter
 

@@ -445,7 +445,7 @@ def test_a_new_meeting_page_can_be_previewed_before_it_is_saved(rf, site_tree, a
     request = rf.get("/")
     response = meeting.serve_preview(request, meeting.default_preview_mode)
     html = response.render().content.decode()
-    assert "<h1 class=\"utrecht-heading-1\">Nieuw</h1>" in html
+    assert '<h1 class="utrecht-heading-1">Nieuw</h1>' in html
     assert "Adviezen uit deze bijeenkomst" not in html
     assert render_sections(MEETING_PAGE_SECTIONS, request, meeting) == "\n"
 

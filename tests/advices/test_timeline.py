@@ -14,7 +14,7 @@ from advices.models import (
     LetterStatus,
     Verdict,
 )
-from advices.timeline import Kind, recommendation_timeline
+from advices.queries.timeline import Kind, recommendation_timeline
 from tests.advices.story import at, follow_up, record, reply, send_letter, set_verdict
 from tests.factories import ThemeFactory, make_letter
 

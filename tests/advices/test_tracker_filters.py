@@ -1,9 +1,9 @@
-"""The tracker's filters, search and sorting (``advices.tracker_filters``), on a known set."""
+"""The tracker's filters, search and sorting (``advices.queries.tracker``), on a known set."""
 
 import pytest
 from django.http import QueryDict
 
-from advices.tracker_filters import filtered_recommendations
+from advices.queries.tracker import filtered_recommendations
 from tests.advices.tracker_data import EXPECTED, TODAY, build_tracker_data
 
 pytestmark = pytest.mark.django_db

@@ -304,7 +304,7 @@ def test_with_few_letters_the_letter_is_chosen_from_a_list(client, pages, data):
 
 
 def test_with_many_letters_the_letter_is_typed(client, pages):
-    from advices.tracker_filters import LETTER_CHOICES_MAX
+    from advices.queries.tracker import LETTER_CHOICES_MAX
 
     build_many(letters=LETTER_CHOICES_MAX + 1, per_letter=2, start_year=2001)
     _response, html = get(client, pages)

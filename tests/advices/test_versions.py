@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from advices.models import AdviceLetter, LetterStatus, Recommendation
-from advices.redline import (
+from advices.pdf.redline import (
     ADDED,
     CHANGED,
     REMOVED,
@@ -20,7 +20,7 @@ from advices.redline import (
     letter_redline,
     rich_text_paragraphs,
 )
-from advices.versions import letter_versions
+from advices.queries.versions import letter_versions
 from tests.advices.admin_forms import letter_form_data
 from tests.factories import UserFactory, make_letter
 

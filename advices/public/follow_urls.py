@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from advices import feeds
 from advices.models import FollowTarget
-from advices.views import follow as views
+from advices.public import feeds
+from advices.public import follow_views as views
 
 app_name = "follow"
 

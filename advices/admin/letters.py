@@ -16,11 +16,11 @@ from wagtail.snippets.views.snippets import (
 )
 
 from advices.actions.letters import AddErratum, EditLetter
-from advices.forms import AdviceLetterAdminForm
+from advices.admin.letter_forms import AdviceLetterAdminForm
+from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
+from advices.admin.views.status import LetterStatusView
 from advices.lifecycle.permissions import edit_refusal, letter_access_refusal
 from advices.models import AdviceLetter, Erratum
-from advices.views.admin_base import ActionFormMixin, ReasonedRefusalMixin
-from advices.views.status import LetterStatusView
 
 
 class LetterRefusalMixin(ReasonedRefusalMixin):
@@ -93,8 +93,6 @@ class AdviceLetterViewSet(SnippetViewSet):
     model = AdviceLetter
     icon = "doc-full"
     menu_label = _("Adviesbrieven")
-    menu_order = 200
-    add_to_admin_menu = True
     index_view_class = LetterIndexView
     add_view_class = LetterCreateView
     edit_view_class = LetterEditView
@@ -141,8 +139,8 @@ class AdviceLetterViewSet(SnippetViewSet):
         return LetterStatusView.as_view()
 
     def get_urlpatterns(self):
-        from advices.views.pdf_preview import LetterPdfPreviewView
-        from advices.views.versions import (
+        from advices.admin.views.pdf_preview import LetterPdfPreviewView
+        from advices.admin.views.versions import (
             LetterCompareView,
             LetterRestoreView,
             LetterVersionsView,
@@ -180,7 +178,5 @@ class ErratumViewSet(SnippetViewSet):
     edit_view_class = ErratumEditView
     icon = "warning"
     menu_label = _("Errata")
-    menu_order = 210
-    add_to_admin_menu = True
     list_display = ["letter", "date"]
     panels = [FieldPanel("letter"), FieldPanel("date"), FieldPanel("text")]

@@ -4,13 +4,13 @@ registered in ``advices/wagtail_hooks.py``. ``home`` imports nothing from ``advi
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from advices.dashboard import FIND, dashboard_html
 from advices.models import RecommendationIndexPage
-from advices.models.pages import public_letters_with_urls
+from advices.pages.advice_index import public_letters_with_urls
+from advices.queries.dashboard import FIND, dashboard_html
 
 
 def home_dashboard(request, page):
-    """``home_page_sections``: what became of the advice, in figures (advices.dashboard),
+    """``home_page_sections``: what became of the advice, in figures (advices.queries.dashboard),
     linked to the tracker under this home page; nothing while there is nothing to count."""
     tracker = RecommendationIndexPage.for_site_root(page)
     tracker_url = tracker.get_url(request) if tracker else None

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from advices.actions.conflicts import history_marker
-from advices.due_dates import due_input_value, parse_due
+from advices.lifecycle.due_dates import due_input_value, parse_due
 
 
 class RecordedForm(WagtailAdminModelForm):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from advices.admin.views.base import LetterAdminViewMixin, refuse
 from advices.lifecycle.transitions import (
     AUTOMATIC_TRANSITIONS,
     TRANSITION_LABELS,
@@ -13,7 +14,6 @@ from advices.lifecycle.transitions import (
     transition_refusal,
 )
 from advices.models import LetterStatus
-from advices.views.admin_base import LetterAdminViewMixin, refuse
 
 SENDING_STARTED = _(
     "De brief wordt verzonden: de PDF wordt nu gemaakt. Dat kan even duren. "

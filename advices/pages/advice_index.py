@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
-from advices.models.tracker import RecommendationIndexPage
+from advices.pages.tracker import RecommendationIndexPage
 from home.page_forms import RootPageForm
 
 LETTERS_PER_PAGE = 10
@@ -120,7 +120,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from advices.advice_filters import AdviceFilter
+        from advices.pages.filters import AdviceFilter
         from home.pagination import PAGE_PARAM, pagination_links
 
         letter_filter = AdviceFilter(request.GET, self.public_letters())
@@ -157,7 +157,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     @path("<str:reference>/", name="letter")
     def letter_route(self, request, reference):
-        from advices.tracking import attach_progress
+        from advices.queries.progress import attach_progress
 
         letter = self._public_letter_or_404(reference)
         recommendations = attach_progress(letter.recommendations.order_by("sort_order", "pk"))
@@ -251,8 +251,8 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         )
         if recommendation is None:
             raise Http404("Deze brief heeft geen aanbeveling met dit nummer.")
-        from advices.timeline import recommendation_timeline
-        from advices.tracking import attach_progress
+        from advices.queries.progress import attach_progress
+        from advices.queries.timeline import recommendation_timeline
 
         attach_progress([recommendation])
         recommendation.letter = letter

@@ -2,8 +2,8 @@
 
 from django.urls import path, re_path
 
-from advices.api import api, not_found_view
-from advices.views import open_data
+from advices.public import open_data_views as open_data
+from advices.public.api import api, not_found_view
 
 urlpatterns = [
     path("open-data/", open_data.open_data_page, name="open_data"),

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from advices import open_data
 from advices.models import RecommendationIndexPage
-from advices.tracker_filters import RecommendationFilter, Sorting, filtered_recommendations
+from advices.queries import open_data
+from advices.queries.tracker import RecommendationFilter, Sorting, filtered_recommendations
 
 
 def open_headers(response):

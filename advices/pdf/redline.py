@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from advices.lifecycle.statuses import AdviceKind
-from advices.versions import LetterVersion, RecommendationVersion
+from advices.queries.versions import LetterVersion, RecommendationVersion
 
 # -- word diff --------------------------------------------------------------------------
 

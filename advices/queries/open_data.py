@@ -3,7 +3,7 @@
 One description of every column (``COLUMNS``) serves the files, the API and the "Open data"
 page that documents them, so the documentation cannot drift from what is exported.
 
-A row is built from a queryset of ``advices.tracker_filters.filtered_recommendations``, which
+A row is built from a queryset of ``advices.queries.tracker.filtered_recommendations``, which
 already carries the public status, the verdict and the lateness as SQL annotations
 (``advices.progress_sql``). Exporting any number of rows costs two queries: one for the
 commitments of all matching recommendations, and the rows themselves, read with
@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from advices.due_dates import format_due
+from advices.lifecycle.due_dates import format_due
 from advices.lifecycle.statuses import PublicStatus
 from advices.models import AdviceIndexPage, AdviceLetter, Commitment, DuePrecision, Verdict
 

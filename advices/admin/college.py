@@ -6,11 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from advices.actions.college import RecordCommitment, RecordProgress, RecordReply
+from advices.actions.college import (
+    RecordAssessment,
+    RecordCommitment,
+    RecordProgress,
+    RecordReply,
+)
+from advices.admin.college_forms import CommitmentForm, RecordedForm
+from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
-from advices.response_forms import CommitmentForm, RecordedForm
-from advices.views.admin_base import ActionFormMixin, ReasonedRefusalMixin
 
 
 class RecordedSaveMixin(ReasonedRefusalMixin, ActionFormMixin):
@@ -50,8 +55,6 @@ class CollegeResponseViewSet(SnippetViewSet):
     model = CollegeResponse
     icon = "mail"
     menu_label = _("Reacties van het college")
-    menu_order = 220
-    add_to_admin_menu = True
     add_view_class, edit_view_class = recorded_views(RecordReply, AnswersAfterSaveMixin)
     list_display = ["letter", "received_on", "college_reference"]
     search_fields = ["college_reference", "summary"]
@@ -69,7 +72,7 @@ class CollegeResponseViewSet(SnippetViewSet):
     )
 
     def get_urlpatterns(self):
-        from advices.views.answers import AnswersView
+        from advices.admin.views.answers import AnswersView
 
         return super().get_urlpatterns() + [
             path("standpunten/<int:pk>/", AnswersView.as_view(), name="answers"),
@@ -80,8 +83,6 @@ class CommitmentViewSet(SnippetViewSet):
     model = Commitment
     icon = "date"
     menu_label = _("Toezeggingen")
-    menu_order = 230
-    add_to_admin_menu = True
     add_view_class, edit_view_class = recorded_views(RecordCommitment)
     list_display = ["recommendation", "responsible", "due_date"]
     search_fields = ["description", "responsible"]
@@ -104,8 +105,6 @@ class FollowUpViewSet(SnippetViewSet):
     model = FollowUp
     icon = "history"
     menu_label = _("Voortgang")
-    menu_order = 240
-    add_to_admin_menu = True
     add_view_class, edit_view_class = recorded_views(RecordProgress)
     list_display = ["recommendation", "date", "state"]
     list_filter = ["state"]
@@ -127,9 +126,7 @@ class CouncilAssessmentViewSet(SnippetViewSet):
     model = CouncilAssessment
     icon = "comment"
     menu_label = _("Oordeel van de raad")
-    menu_order = 250
-    add_to_admin_menu = True
-    add_view_class, edit_view_class = recorded_views(RecordProgress)
+    add_view_class, edit_view_class = recorded_views(RecordAssessment)
     list_display = ["recommendation", "assessment"]
     list_filter = ["assessment"]
     copy_view_enabled = False

@@ -15,7 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from advices.models import AdviceIndexPage, AdviceLetter
-from advices.timeline import recent_changes
+from advices.queries.timeline import recent_changes
 from home.models import Theme
 
 ITEMS_PER_FEED = 30

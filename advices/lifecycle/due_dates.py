@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advices.models.followup import DuePrecision
+from advices.lifecycle.statuses import DuePrecision
 
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 QUARTER_NAMES = {

@@ -3,7 +3,7 @@
 - how many public recommendations have each verdict and each public status;
 - per year of the letters, how many of the recommendations with a verdict the college
   adopted (overgenomen or deels overgenomen), drawn as a bar chart on the server;
-- the overdue commitments and the overdue replies, from ``advices.tracking``.
+- the overdue commitments and the overdue replies, from ``advices.queries.progress``.
 
 The verdicts, statuses and years come from one grouped query over the SQL annotations of
 ``advices.progress_sql`` (the same rule as everywhere); the late lists take two queries
@@ -12,7 +12,7 @@ whatever the number of recommendations.
 
 Counting every recommendation's status on each view of the home page would cost more than
 the rest of the page, so the figures, and the dashboard as HTML, are cached per day under a
-fingerprint of the data (``advices.freshness``: one query of index lookups). Recording
+fingerprint of the data (``advices.queries.freshness``: one query of index lookups). Recording
 anything through the models (a reply, a verdict, a follow-up, a commitment, a letter's new
 status) or changing the page tree changes the fingerprint, so the dashboard is never older
 than the last thing recorded.
@@ -27,10 +27,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advices.freshness import cached
 from advices.lifecycle.progress import annotate_progress
 from advices.lifecycle.statuses import PUBLIC_STATUSES, VERDICTS_ADOPTED, PublicStatus
 from advices.models import Recommendation, Verdict
+from advices.queries.freshness import cached
 
 # The late lists show the first few; a link leads to the rest.
 LATE_SHOWN = 10
@@ -156,7 +156,7 @@ def figures(today=None):
     """Verdict and status counts and the yearly adoption, in one grouped query."""
     rows = (
         annotate_progress(
-            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES),
+            Recommendation.objects.public(),
             today,
             fields=["public_status"],
         )
@@ -243,7 +243,7 @@ def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIN
     """Everything the dashboard shows; links to the tracker (filtered) when it has a URL,
     and to the recommendation and letter pages of ``advice_index`` (found for the request
     when not given)."""
-    from advices.models.pages import AdviceIndexPage
+    from advices.pages.advice_index import AdviceIndexPage
 
     today = today or timezone.localdate()
     data = collected(today, version)

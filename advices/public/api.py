@@ -1,13 +1,13 @@
 """A read-only JSON API for the sent advice letters, their recommendations and the replies.
 
 Built with Django Ninja (a dependency of Wagtail 8, declared in pyproject.toml because we
-import it ourselves). Mounted at ``/api/v1/`` by ``advices.open_data_urls``; the OpenAPI
+import it ourselves). Mounted at ``/api/v1/`` by ``advices.public.open_data_urls``; the OpenAPI
 description is at ``/api/v1/openapi.json`` and readable documentation at ``/api/v1/docs``.
 
 Only public letters (verzonden, beantwoord, afgerond) and their recommendations are ever
 shown; anything else is a 404, with a JSON body like every other error here. Field names are
-Dutch, the same as in the CSV and JSON files of ``advices.open_data``. Every endpoint costs a
-fixed number of queries, whatever the page size or the number of letters.
+Dutch, the same as in the CSV and JSON files of ``advices.queries.open_data``. Every endpoint
+costs a fixed number of queries, whatever the page size or the number of letters.
 """
 
 import datetime
@@ -23,11 +23,10 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from advices import open_data
 from advices.lifecycle.lateness import reply_is_overdue, sent_on
 from advices.lifecycle.progress import annotate_progress
 from advices.lifecycle.response_term import reply_due_date, response_term_weeks
-from advices.lifecycle.statuses import PUBLIC_STATUSES, PublicStatus
+from advices.lifecycle.statuses import PublicStatus
 from advices.models import (
     AdviceLetter,
     CouncilAssessment,
@@ -35,7 +34,8 @@ from advices.models import (
     Recommendation,
     Verdict,
 )
-from advices.tracker_filters import filtered_recommendations
+from advices.queries import open_data
+from advices.queries.tracker import filtered_recommendations
 
 PAGE_PARAM = "pagina"
 PAGE_SIZE_PARAM = "per_pagina"
@@ -507,9 +507,7 @@ def recommendations(request, paging: Query[Paging], filters: Query[Recommendatio
 def recommendation(request, kenmerk: str, nummer: int):
     today = timezone.localdate()
     found = annotate_progress(
-        Recommendation.objects.filter(
-            letter__status__in=PUBLIC_STATUSES, letter__reference=kenmerk, number=nummer
-        ),
+        Recommendation.objects.public().filter(letter__reference=kenmerk, number=nummer),
         today,
     ).order_by("sort_order", "pk")[:1]
     rows = records(found, open_data.PublicUrls(request), today)

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from advices.actions.letters import RestoreVersion
+from advices.admin.views.base import LetterAdminViewMixin, refuse
 from advices.lifecycle.permissions import edit_refusal
-from advices.redline import letter_redline
-from advices.versions import find_version, letter_versions
-from advices.views.admin_base import LetterAdminViewMixin, refuse
+from advices.pdf.redline import letter_redline
+from advices.queries.versions import find_version, letter_versions
 
 
 class LetterVersionsView(LetterAdminViewMixin, TemplateView):

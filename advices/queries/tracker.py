@@ -369,7 +369,7 @@ class RecommendationFilter:
         """
         values = self.cleaned
         recommendations = annotate_progress(
-            Recommendation.objects.filter(letter__status__in=PUBLIC_STATUSES),
+            Recommendation.objects.public(),
             self.today,
             fields=set(annotations) | self.needed_annotations(),
         )

@@ -26,8 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from advices.due_dates import format_due
-from advices.lifecycle.statuses import PUBLIC_STATUSES
+from advices.lifecycle.due_dates import format_due
 from advices.models import (
     AdviceLetter,
     CouncilAssessment,
@@ -386,7 +385,7 @@ def recent_changes(limit=50, theme=None):
     """The latest public status changes, newest first: verdicts, follow-ups, and letters
     becoming beantwoord or afgerond. Only of sent letters; ``theme`` limits to its letters.
     Four queries, whatever the volume."""
-    letters = AdviceLetter.objects.filter(status__in=PUBLIC_STATUSES)
+    letters = AdviceLetter.objects.public()
     if theme is not None:
         letters = letters.filter(themes=theme)
     letter_ids = letters.values("pk")

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.models import Site
 
+from advices.admin.views.base import LetterAdminViewMixin
 from advices.pdf import pdf_filename, redline_filename, render_letter_pdf, render_redline_pdf
-from advices.versions import find_version, letter_versions
-from advices.views.admin_base import LetterAdminViewMixin
+from advices.queries.versions import find_version, letter_versions
 
 logger = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from advices.actions.college import RecordVerdicts
 from advices.actions.conflicts import history_marker
+from advices.admin.views.base import refuse
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, RecommendationAnswer
-from advices.views.admin_base import refuse
 
 INCOMPLETE_FORM = _(
     "Dit formulier is niet volledig verstuurd: er is niets opgeslagen. "

@@ -8,7 +8,7 @@ so every recommendation change belongs to the last letter row before it: the
 recommendations of version N are their history up to (not including) version N+1.
 
 Everything here works on plain data (``LetterVersion``) so that the admin views, the
-redline (``advices.redline``) and later the PDF share one definition of a version.
+redline (``advices.pdf.redline``) and later the PDF share one definition of a version.
 """
 
 from dataclasses import dataclass

@@ -1,7 +1,7 @@
 """The public tracker: "Aanbevelingen", every recommendation of every sent letter and what
 became of it, with filters, search, sorting and the dashboard.
 
-The filters are a plain GET form (``advices.tracker_filters``), so the page works without
+The filters are a plain GET form (``advices.queries.tracker``), so the page works without
 JavaScript and its URL, with the filters and the page number, can be shared. The number of
 SQL queries does not grow with the number of recommendations.
 """
@@ -18,7 +18,7 @@ from home.page_forms import RootPageForm
 
 RECOMMENDATIONS_PER_PAGE = 20
 
-# Served by advices.views.open_data: the same filters as the tracker, as a file.
+# Served by advices.public.open_data_views: the same filters as the tracker, as a file.
 EXPORT_PATHS = {"csv": "/open-data/aanbevelingen.csv", "json": "/open-data/aanbevelingen.json"}
 
 
@@ -52,10 +52,10 @@ class RecommendationIndexPage(Page):
         return cls.objects.child_of(root).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
-        from advices.dashboard import dashboard_html
-        from advices.freshness import cached, data_version
-        from advices.models.pages import AdviceIndexPage, page_beside
-        from advices.tracker_filters import RecommendationFilter
+        from advices.pages.advice_index import AdviceIndexPage, page_beside
+        from advices.queries.dashboard import dashboard_html
+        from advices.queries.freshness import cached, data_version
+        from advices.queries.tracker import RecommendationFilter
         from home.pagination import PAGE_PARAM
 
         context = super().get_context(request, *args, **kwargs)
@@ -63,7 +63,7 @@ class RecommendationIndexPage(Page):
         requested_page = request.GET.get(PAGE_PARAM, "1")
         query = recommendation_filter.query_string()
         # The list and the figures are cached until anything they show changes
-        # (advices.freshness): most readers look at the same few pages.
+        # (advices.queries.freshness): most readers look at the same few pages.
         version = data_version()
         results = cached(
             "tracker-results",
@@ -100,9 +100,9 @@ class RecommendationIndexPage(Page):
         """The list for the filters and the page asked for, as HTML (the count, the
         recommendations, the pages, the downloads), with the page number shown."""
         from advices.lifecycle.statuses import PublicStatus
-        from advices.models.pages import AdviceIndexPage, page_beside
         from advices.models.responses import Verdict
-        from advices.tracker_filters import recommendations_in_order
+        from advices.pages.advice_index import AdviceIndexPage, page_beside
+        from advices.queries.tracker import recommendations_in_order
         from home.pagination import pagination_links
 
         # First the keys of the page, then only the twenty shown are loaded and annotated.
