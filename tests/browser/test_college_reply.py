@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from advices.actions import RecordReply
+from advices.actions.college import RecordReply
 from advices.models import AdviceIndexPage, CollegeResponse, LetterStatus
 from tests.factories import UserFactory, build_site, make_letter
 

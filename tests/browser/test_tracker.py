@@ -156,7 +156,7 @@ def test_no_horizontal_scrolling_at_400_percent_zoom(new_context, live_server, s
 
 
 def test_with_many_letters_the_reference_is_typed(page, live_server, site, assert_accessible):
-    from advices.tracker_filters import LETTER_CHOICES_MAX
+    from advices.queries.tracker import LETTER_CHOICES_MAX
     from tests.advices.tracker_data import build_many
 
     build_many(letters=LETTER_CHOICES_MAX, per_letter=2, start_year=2001)
