@@ -66,8 +66,6 @@ def letter_listing_buttons(snippet, user, next_url=None):
     ]
 
 
-
-
 @hooks.register("construct_homepage_panels")
 def add_overdue_panel(request, panels):
     user = request.user

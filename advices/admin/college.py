@@ -13,6 +13,7 @@ from advices.actions.college import (
     RecordReply,
 )
 from advices.admin.college_forms import CommitmentForm, RecordedForm
+from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
@@ -72,8 +73,6 @@ class CollegeResponseViewSet(SnippetViewSet):
     )
 
     def get_urlpatterns(self):
-        from advices.admin.views.answers import AnswersView
-
         return super().get_urlpatterns() + [
             path("standpunten/<int:pk>/", AnswersView.as_view(), name="answers"),
         ]

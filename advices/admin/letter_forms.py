@@ -4,11 +4,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from advices.models import AdviceLetter
+from home.models import CouncilSettings
 
 
 def council_settings():
-    from home.models import CouncilSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return CouncilSettings.for_site(site) if site else None
 

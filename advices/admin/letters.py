@@ -18,7 +18,9 @@ from wagtail.snippets.views.snippets import (
 from advices.actions.letters import AddErratum, EditLetter
 from advices.admin.letter_forms import AdviceLetterAdminForm
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
+from advices.admin.views.pdf_preview import LetterPdfPreviewView
 from advices.admin.views.status import LetterStatusView
+from advices.admin.views.versions import LetterCompareView, LetterRestoreView, LetterVersionsView
 from advices.lifecycle.permissions import edit_refusal, letter_access_refusal
 from advices.models import AdviceLetter, Erratum
 
@@ -139,13 +141,6 @@ class AdviceLetterViewSet(SnippetViewSet):
         return LetterStatusView.as_view()
 
     def get_urlpatterns(self):
-        from advices.admin.views.pdf_preview import LetterPdfPreviewView
-        from advices.admin.views.versions import (
-            LetterCompareView,
-            LetterRestoreView,
-            LetterVersionsView,
-        )
-
         return super().get_urlpatterns() + [
             path("status/<int:pk>/", self.status_view, name="status"),
             path("versies/<int:pk>/", LetterVersionsView.as_view(), name="versions"),

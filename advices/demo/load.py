@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 from advices.models import AdviceLetter, Recommendation
 from advices.pages.advice_index import AdviceIndexPage
 from advices.pages.tracker import RecommendationIndexPage
+from advices.pdf.archive import archive_missing_pdfs
 from home.demo import pages
 from home.demo.loader import CREATED, UNCHANGED, UPDATED, corpus_dir
 from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme
@@ -263,8 +264,6 @@ class LetterLoader:
     def ensure_sent_pdfs(self):
         """Store the PDF of each sent demo letter that has none: letters sent before the site
         stored PDFs. A letter with a stored PDF is never rendered again."""
-        from advices.pdf.archive import archive_missing_pdfs
-
         letters = [
             letter
             for data in LETTERS

@@ -10,29 +10,28 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from advices.lifecycle.lateness import letter_reply_overdue, sent_on
+from advices.lifecycle.response_term import reply_due_date, response_term_weeks
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
-from advices.pages.tracker import RecommendationIndexPage
+from advices.models.responses import CollegeResponse
+from advices.pages.filters import AdviceFilter
+from advices.pages.placement import page_beside
+from advices.pdf.download import serve_sent_pdf, stored_pdf
+from advices.queries.progress import attach_progress
+from advices.queries.timeline import recommendation_timeline
 from home.page_forms import RootPageForm
+from home.pagination import PAGE_PARAM, pagination_links
 
 LETTERS_PER_PAGE = 10
-
-
-def page_beside(model, page):
-    """The live page of type ``model`` next to ``page`` (under the same home page) without a
-    view restriction of its own, or None: one query. ``page`` is being served, so the
-    ancestors they share already let the reader in."""
-    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    return model.objects.sibling_of(page).live().filter(~Exists(restricted)).first()
 
 
 def group_by_heading(recommendations):
@@ -88,7 +87,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     def pdf_download(self, letter, request=None):
         """The link to the stored PDF of ``letter`` (url, size), or None if none is stored."""
-        from advices.pdf.download import stored_pdf
 
         record = stored_pdf(letter)
         if record is None:
@@ -120,8 +118,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from advices.pages.filters import AdviceFilter
-        from home.pagination import PAGE_PARAM, pagination_links
 
         letter_filter = AdviceFilter(request.GET, self.public_letters())
         # A subquery, not Count() over a join: the paginator's count stays a plain count.
@@ -157,7 +153,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     @path("<str:reference>/", name="letter")
     def letter_route(self, request, reference):
-        from advices.queries.progress import attach_progress
 
         letter = self._public_letter_or_404(reference)
         recommendations = attach_progress(letter.recommendations.order_by("sort_order", "pk"))
@@ -169,7 +164,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         themes = list(letter.themes.all())
         for theme in themes:
             theme.filter_url = self.theme_url(theme, request)
-        tracker = page_beside(RecommendationIndexPage, self)
+        tracker = page_beside("advices.RecommendationIndexPage", self)
         # The tracker, filtered to this letter: what became of each recommendation.
         tracker_letter_url = (
             f"{tracker.get_url(request)}?{urlencode({'advies': letter.reference})}"
@@ -196,9 +191,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     def reply_context(self, letter, request):
         """The college's reply (or its lateness) for the letter's side panel."""
-        from advices.lifecycle.lateness import letter_reply_overdue, sent_on
-        from advices.lifecycle.response_term import reply_due_date, response_term_weeks
-        from advices.models import CollegeResponse
 
         reply = CollegeResponse.objects.filter(letter=letter).first()
         sent = sent_on(letter)
@@ -215,9 +207,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     @path("<str:reference>/reactie-college/", name="reply_pdf")
     def reply_pdf_route(self, request, reference):
         """The college's reply letter as it was uploaded (checked as a PDF without scripts)."""
-        from django.http import FileResponse
-
-        from advices.models import CollegeResponse
 
         letter = self._public_letter_or_404(reference)
         reply = CollegeResponse.objects.filter(letter=letter).first()
@@ -237,7 +226,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     @path("<str:reference>/pdf/", name="letter_pdf")
     def letter_pdf_route(self, request, reference):
         """The PDF of the sent letter exactly as it was stored when it was sent."""
-        from advices.pdf.download import serve_sent_pdf
 
         return serve_sent_pdf(request, self, self._public_letter_or_404(reference))
 
@@ -251,8 +239,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         )
         if recommendation is None:
             raise Http404("Deze brief heeft geen aanbeveling met dit nummer.")
-        from advices.queries.progress import attach_progress
-        from advices.queries.timeline import recommendation_timeline
 
         attach_progress([recommendation])
         recommendation.letter = letter

@@ -4,9 +4,9 @@ registered in ``advices/wagtail_hooks.py``. ``home`` imports nothing from ``advi
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from advices.models import RecommendationIndexPage
-from advices.pages.advice_index import public_letters_with_urls
-from advices.queries.dashboard import FIND, dashboard_html
+from advices.pages.advice_index import AdviceIndexPage, public_letters_with_urls
+from advices.pages.tracker import RecommendationIndexPage
+from advices.queries.dashboard import dashboard_html
 
 
 def home_dashboard(request, page):
@@ -14,7 +14,12 @@ def home_dashboard(request, page):
     linked to the tracker under this home page; nothing while there is nothing to count."""
     tracker = RecommendationIndexPage.for_site_root(page)
     tracker_url = tracker.get_url(request) if tracker else None
-    html = dashboard_html(request, page, tracker_url=tracker_url, advice_index=FIND)
+    html = dashboard_html(
+        request,
+        page,
+        tracker_url=tracker_url,
+        advice_index=lambda: AdviceIndexPage.for_request(request),
+    )
     if not html:
         return ""
     section = render_to_string(

@@ -14,7 +14,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from advices.lifecycle.statuses import PublicStatus, Verdict
+from advices.pages.placement import page_beside
+from advices.queries.dashboard import dashboard_html
+from advices.queries.freshness import cached, data_version
+from advices.queries.tracker import RecommendationFilter, recommendations_in_order
 from home.page_forms import RootPageForm
+from home.pagination import PAGE_PARAM, pagination_links
 
 RECOMMENDATIONS_PER_PAGE = 20
 
@@ -52,11 +58,6 @@ class RecommendationIndexPage(Page):
         return cls.objects.child_of(root).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
-        from advices.pages.advice_index import AdviceIndexPage, page_beside
-        from advices.queries.dashboard import dashboard_html
-        from advices.queries.freshness import cached, data_version
-        from advices.queries.tracker import RecommendationFilter
-        from home.pagination import PAGE_PARAM
 
         context = super().get_context(request, *args, **kwargs)
         recommendation_filter = RecommendationFilter(request.GET)
@@ -87,7 +88,7 @@ class RecommendationIndexPage(Page):
                     request,
                     self,
                     tracker_url=self.get_url(request),
-                    advice_index=lambda: page_beside(AdviceIndexPage, self),
+                    advice_index=lambda: page_beside("advices.AdviceIndexPage", self),
                     version=version,
                 )
                 if show_dashboard
@@ -99,11 +100,6 @@ class RecommendationIndexPage(Page):
     def results(self, request, recommendation_filter, requested_page):
         """The list for the filters and the page asked for, as HTML (the count, the
         recommendations, the pages, the downloads), with the page number shown."""
-        from advices.lifecycle.statuses import PublicStatus
-        from advices.models.responses import Verdict
-        from advices.pages.advice_index import AdviceIndexPage, page_beside
-        from advices.queries.tracker import recommendations_in_order
-        from home.pagination import pagination_links
 
         # First the keys of the page, then only the twenty shown are loaded and annotated.
         # Unfiltered, the database reads a page in index order: count, then one slice.
@@ -117,7 +113,7 @@ class RecommendationIndexPage(Page):
         shown = recommendations_in_order(page_obj.object_list, recommendation_filter.today)
 
         # Found once; every link in the list is built from its URL.
-        advice_index = page_beside(AdviceIndexPage, self)
+        advice_index = page_beside("advices.AdviceIndexPage", self)
         base_url = advice_index.get_url(request) if advice_index else None
         for recommendation in shown:
             letter = recommendation.letter

@@ -43,6 +43,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from advices.lifecycle.statuses import EDITABLE_STATUSES
 from advices.models import LetterSettings
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
+from advices.pdf.redline import redline_html
 from advices.queries.versions import LetterVersion, find_version, letter_versions
 from home.models import CouncilSettings
 
@@ -316,8 +317,6 @@ REDLINE_STYLESHEET = "advices/pdf/redline.css"
 
 def build_redline(letter, old, new, *, site=None):
     """Version ``old`` -> ``new`` of ``letter`` as a redline document (not a letter)."""
-    from advices.pdf.redline import redline_html
-
     old, new = pick_version(letter, old), pick_version(letter, new)
     council, _layout = _settings_for(site)
     stylesheet = _static_path(STYLESHEET)

@@ -27,6 +27,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from advices.lifecycle.lateness import overdue_commitments, overdue_replies
 from advices.lifecycle.progress import annotate_progress
 from advices.lifecycle.statuses import PUBLIC_STATUSES, VERDICTS_ADOPTED, PublicStatus
 from advices.models import Recommendation, Verdict
@@ -38,7 +39,6 @@ LATE_SHOWN = 10
 NO_VERDICT = ""
 
 # build_dashboard looks the advice index up itself unless it is given (even as None).
-FIND = object()
 
 
 def percentage(part, whole):
@@ -190,8 +190,6 @@ def _filter_url(tracker_url, **params):
 
 def collect(today):
     """The figures and the first overdue items: a fixed number of queries."""
-    from advices.lifecycle.lateness import overdue_commitments, overdue_replies
-
     verdict_counts, status_counts, years = figures(today)
     late = overdue_commitments(today).filter(recommendation__letter__status__in=PUBLIC_STATUSES)
     replies = overdue_replies(today)
@@ -212,7 +210,7 @@ def collected(today, version=None):
     return cached("dashboard-data", [], lambda: collect(today), version=version, today=today)
 
 
-def dashboard_html(request, page, *, tracker_url, advice_index=FIND, version=None):
+def dashboard_html(request, page, *, tracker_url, advice_index=None, version=None):
     """The dashboard (``includes/dashboard.html``) as HTML for ``page``, from the cache while
     nothing was recorded since; "" when there is nothing to count yet. ``advice_index`` may
     be a callable: it is only called when the dashboard is built."""
@@ -239,12 +237,10 @@ def dashboard_html(request, page, *, tracker_url, advice_index=FIND, version=Non
     )
 
 
-def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIND, version=None):
+def build_dashboard(request=None, today=None, tracker_url=None, advice_index=None, version=None):
     """Everything the dashboard shows; links to the tracker (filtered) when it has a URL,
-    and to the recommendation and letter pages of ``advice_index`` (found for the request
-    when not given)."""
-    from advices.pages.advice_index import AdviceIndexPage
-
+    and to the recommendation and letter pages of ``advice_index`` when one is given (the
+    pages layer finds it: ``advices.pages``)."""
     today = today or timezone.localdate()
     data = collected(today, version)
     verdict_counts, status_counts = data["verdict_counts"], data["status_counts"]
@@ -267,8 +263,6 @@ def build_dashboard(request=None, today=None, tracker_url=None, advice_index=FIN
         for value, label in PublicStatus.choices
     ]
 
-    if advice_index is FIND:
-        advice_index = AdviceIndexPage.for_request(request) if request is not None else None
     base_url = advice_index.get_url(request) if advice_index else None
     for commitment in data["late_commitments"]:
         recommendation = commitment.recommendation

@@ -17,6 +17,16 @@ from django.db import connection
 from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry, Site
 
+from advices.models import (
+    AdviceLetter,
+    CollegeResponse,
+    Commitment,
+    FollowUp,
+    LetterSettings,
+    Recommendation,
+    RecommendationAnswer,
+)
+
 # An upper bound for how stale a part can get after a write that leaves no trace in
 # ``data_version`` (a raw ``QuerySet.update``; the site itself never does that).
 CACHE_SECONDS = 15 * 60
@@ -24,15 +34,6 @@ CACHE_SECONDS = 15 * 60
 
 def _tracked_tables():
     """(table, key column) of every table whose changes can change a cached part."""
-    from advices.models import (
-        AdviceLetter,
-        CollegeResponse,
-        Commitment,
-        FollowUp,
-        Recommendation,
-        RecommendationAnswer,
-    )
-
     for model in (
         AdviceLetter,
         Recommendation,
@@ -51,8 +52,6 @@ def _tracked_tables():
 
 def data_version():
     """The fingerprint, as a string: one query."""
-    from advices.models import LetterSettings
-
     quote = connection.ops.quote_name
     parts = [f"(SELECT MAX({quote(pk)}) FROM {quote(table)})" for table, pk in _tracked_tables()]
     settings_table = quote(LetterSettings._meta.db_table)

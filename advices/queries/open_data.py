@@ -34,6 +34,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.due_dates import format_due
+from advices.lifecycle.lateness import overdue_commitments
 from advices.lifecycle.statuses import PublicStatus
 from advices.models import AdviceIndexPage, AdviceLetter, Commitment, DuePrecision, Verdict
 
@@ -273,8 +274,6 @@ def commitment_record(commitment):
 
 def commitments_by_recommendation(recommendations, today):
     """The commitments of all ``recommendations`` (a queryset), as records, in one query."""
-    from advices.lifecycle.lateness import overdue_commitments
-
     commitments = (
         Commitment.objects.filter(recommendation__in=recommendations.order_by().values("pk"))
         .annotate(is_overdue=Exists(overdue_commitments(today).filter(pk=OuterRef("pk"))))

@@ -61,7 +61,12 @@ def test_figures_on_the_known_data_set(data):
 def test_dashboard_lists_and_links(data, pages, rf):
     request = rf.get("/")
     tracker_url = pages["tracker"].url
-    dashboard = build_dashboard(request, today=TODAY, tracker_url=tracker_url)
+    dashboard = build_dashboard(
+        request,
+        today=TODAY,
+        tracker_url=tracker_url,
+        advice_index=AdviceIndexPage.for_request(request),
+    )
     assert dashboard.total == 9
     by_value = {tally.value: tally for tally in dashboard.statuses}
     assert by_value["in-uitvoering"].count == 2

@@ -22,7 +22,7 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from advices.models import LetterSettings, LetterStatus, Recommendation
-from advices.pdf import PDF_VARIANT, build_letter, pdf_filename, render_letter_pdf
+from advices.pdf.render import PDF_VARIANT, build_letter, pdf_filename, render_letter_pdf
 from advices.pdf.fetcher import FetchRefused, RestrictedURLFetcher, file_url
 from advices.pdf.render import clean_rich_text
 from advices.queries.versions import letter_versions

@@ -12,7 +12,12 @@ from django.views.generic import TemplateView
 from wagtail.models import Site
 
 from advices.admin.views.base import LetterAdminViewMixin
-from advices.pdf import pdf_filename, redline_filename, render_letter_pdf, render_redline_pdf
+from advices.pdf.render import (
+    pdf_filename,
+    redline_filename,
+    render_letter_pdf,
+    render_redline_pdf,
+)
 from advices.queries.versions import find_version, letter_versions
 
 logger = logging.getLogger(__name__)
