@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -8,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from advices.admin.menu import AdviceCycleViewSetGroup
 from advices.admin.panels import OverduePanel
+from advices.admin.urls import admin_url, url_name
 from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
 from advices.models import AdviceLetter
 from advices.pages import home_sections
@@ -27,7 +27,7 @@ def refuse_deleting_frozen_letters(request, instances):
     ]
     if frozen:
         messages.error(request, FROZEN_MESSAGE)
-        return redirect("wagtailsnippets_advices_adviceletter:list")
+        return redirect(url_name(AdviceLetter, "list"))
     themes = [instance for instance in instances if isinstance(instance, Theme)]
     references = citing_frozen_letters("themes", [theme.pk for theme in themes]) if themes else []
     if references:
@@ -55,7 +55,7 @@ def letter_listing_buttons(snippet, user, next_url=None):
     return [
         Button(
             label,
-            url=reverse(f"wagtailsnippets_advices_adviceletter:{name}", args=[snippet.pk]),
+            url=admin_url(AdviceLetter, name, snippet.pk),
             icon_name=icon,
             priority=priority,
         )

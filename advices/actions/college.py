@@ -19,6 +19,7 @@ from advices.actions.steps import take_step
 from advices.lifecycle.commitments import redate_refusal
 from advices.lifecycle.permissions import recording_refusal
 from advices.lifecycle.progress import letter_progress_status, recommendation_status
+from advices.lifecycle.replies import REPLY_EXISTS, REPLY_KEEPS_ITS_LETTER
 from advices.lifecycle.statuses import PUBLIC_STATUSES, LetterStatus
 from advices.models import (
     AdviceLetter,
@@ -35,9 +36,6 @@ _SYNC_STEPS = {
     (LetterStatus.CLOSED, LetterStatus.ANSWERED): ["reopen"],
 }
 
-REPLY_EXISTS = _(
-    "Voor deze brief is al een reactie van het college vastgelegd. Open die om hem aan te vullen."
-)
 NOT_SENT = _("Dit kan alleen bij een verzonden advies.")
 
 
@@ -116,9 +114,7 @@ class RecordReply(_LetterRecord):
         if self.instance.pk:
             stored = CollegeResponse.objects.filter(pk=self.instance.pk).values("letter_id").first()
             if stored and stored["letter_id"] != self.instance.letter_id:
-                raise ValidationError(
-                    {"letter": _("Een vastgelegde reactie hoort altijd bij dezelfde brief.")}
-                )
+                raise ValidationError({"letter": REPLY_KEEPS_ITS_LETTER})
         elif CollegeResponse.objects.filter(letter_id=self.instance.letter_id).exists():
             raise ValidationError({"letter": REPLY_EXISTS}, code="reply_exists")
         super().check()

@@ -1,7 +1,7 @@
 """Admin for the college's side: replies, verdicts, commitments, follow-up; and the council's
 assessment. Saves go through ``advices.actions`` so the letter's status follows."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
@@ -13,6 +13,7 @@ from advices.actions.college import (
     RecordReply,
 )
 from advices.admin.college_forms import CommitmentForm, RecordedForm
+from advices.admin.urls import admin_url
 from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.lifecycle.permissions import recording_refusal
@@ -141,4 +142,4 @@ class CouncilAssessmentViewSet(SnippetViewSet):
 
 
 def answers_url(response):
-    return reverse("wagtailsnippets_advices_collegeresponse:answers", args=[response.pk])
+    return admin_url(CollegeResponse, "answers", response.pk)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import (
 
 from advices.actions.letters import AddErratum, EditLetter
 from advices.admin.letter_forms import AdviceLetterAdminForm
+from advices.admin.urls import admin_url, url_name
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.admin.views.pdf_preview import LetterPdfPreviewView
 from advices.admin.views.status import LetterStatusView
@@ -64,7 +65,7 @@ class LetterEditView(LetterRefusalMixin, ActionFormMixin, EditView):
             refusal = edit_refusal(request.user, letter)
             if refusal and request.user.has_perm("advices.view_adviceletter"):
                 messages.warning(request, refusal)
-                return redirect("wagtailsnippets_advices_adviceletter:status", letter.pk)
+                return redirect(url_name(AdviceLetter, "status"), letter.pk)
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -77,9 +78,7 @@ class LetterEditView(LetterRefusalMixin, ActionFormMixin, EditView):
             buttons.append(
                 Button(
                     label,
-                    url=reverse(
-                        f"wagtailsnippets_advices_adviceletter:{name}", args=[self.object.pk]
-                    ),
+                    url=admin_url(AdviceLetter, name, self.object.pk),
                     icon_name=icon,
                     priority=5,
                 )

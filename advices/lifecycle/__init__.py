@@ -10,7 +10,9 @@
   latest update), in Python and as SQL, side by side.
 - ``lateness``: *te laat* for a commitment and *reactie te laat* for a letter, in Python and
   as SQL, side by side; ``response_term`` is where the college's response term comes from.
-- ``commitments``: a new due date needs a reason; the first date stays.
+- ``replies``: one reply from the college per letter, and it stays with that letter.
+- ``commitments``: a new due date needs a reason; the first date stays; ``due_dates``: a
+  date or a quarter ("Q1 2020", stored as its last day) as the college writes them.
 - ``sizes``: how long a letter may be before it can no longer be sent as one PDF.
 
 This package decides; it changes nothing. Writes are actions (``advices.actions``) that ask

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from advices.lifecycle.replies import REPLY_EXISTS
 from advices.lifecycle.statuses import PUBLIC_STATUSES, Verdict
 from advices.uploads import validate_pdf_upload
 
@@ -19,6 +20,7 @@ class CollegeResponse(models.Model):
         on_delete=models.PROTECT,
         related_name="college_response",
         limit_choices_to={"status__in": PUBLIC_STATUSES},
+        error_messages={"unique": REPLY_EXISTS},
     )
     received_on = models.DateField(_("ontvangen op"), default=datetime.date.today)
     college_reference = models.CharField(_("kenmerk van het college"), max_length=60, blank=True)

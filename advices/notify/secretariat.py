@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_admin_base_url
 
 from advices.lifecycle.lateness import overdue_commitments, overdue_replies
+from advices.models import CollegeResponse
 from home.roles import SECRETARIAT
 
 
@@ -30,7 +31,7 @@ def reply_message(response, recipients):
     """The notice that the college replied to ``response.letter``, with a link to the admin."""
     letter = response.letter
     url = get_admin_base_url() + reverse(
-        "wagtailsnippets_advices_collegeresponse:edit", args=[response.pk]
+        CollegeResponse.snippet_viewset.get_url_name("edit"), args=[response.pk]
     )
     subject = _("Reactie van het college op %(reference)s") % {"reference": letter.reference}
     body = _(

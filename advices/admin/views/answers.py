@@ -4,13 +4,13 @@ from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ValidationError
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from advices.actions.college import RecordVerdicts
 from advices.actions.conflicts import history_marker
+from advices.admin.urls import admin_url
 from advices.admin.views.base import refuse
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, RecommendationAnswer
@@ -116,9 +116,7 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
             read_only=bool(self.refusal),
             loaded_marker=self.loaded_marker(),
             refusal=self.refusal,
-            edit_url=reverse(
-                "wagtailsnippets_advices_collegeresponse:edit", args=[self.response.pk]
-            ),
+            edit_url=admin_url(CollegeResponse, "edit", self.response.pk),
         )
         return context
 

@@ -4,10 +4,10 @@ from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from advices.admin.urls import admin_url
 from advices.lifecycle.permissions import letter_access_refusal
 from advices.models import AdviceLetter
 
@@ -39,18 +39,18 @@ class LetterAdminViewMixin(AccessMixin, WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
             {
-                "url": reverse("wagtailsnippets_advices_adviceletter:list"),
+                "url": admin_url(AdviceLetter, "list"),
                 "label": _("Adviesbrieven"),
             },
             {
-                "url": reverse("wagtailsnippets_advices_adviceletter:edit", args=[self.letter.pk]),
+                "url": admin_url(AdviceLetter, "edit", self.letter.pk),
                 "label": str(self.letter),
             },
             {"url": "", "label": self.get_page_title()},
         ]
 
     def letter_url(self, name, *args):
-        return reverse(f"wagtailsnippets_advices_adviceletter:{name}", args=[self.letter.pk, *args])
+        return admin_url(AdviceLetter, name, self.letter.pk, *args)
 
 
 class ReasonedRefusalMixin:
