@@ -20,21 +20,14 @@ from advices.lifecycle.commitments import redate_refusal
 from advices.lifecycle.permissions import recording_refusal
 from advices.lifecycle.progress import letter_progress_status, recommendation_status
 from advices.lifecycle.replies import REPLY_EXISTS, REPLY_KEEPS_ITS_LETTER
-from advices.lifecycle.statuses import PUBLIC_STATUSES, LetterStatus
+from advices.lifecycle.statuses import PUBLIC_STATUSES
+from advices.lifecycle.transitions import automatic_steps
 from advices.models import (
     AdviceLetter,
     CollegeResponse,
     Commitment,
     RecommendationAnswer,
 )
-
-# The automatic steps that bring a letter from its status to the one its records call for.
-_SYNC_STEPS = {
-    (LetterStatus.SENT, LetterStatus.ANSWERED): ["answer"],
-    (LetterStatus.SENT, LetterStatus.CLOSED): ["answer", "close"],
-    (LetterStatus.ANSWERED, LetterStatus.CLOSED): ["close"],
-    (LetterStatus.CLOSED, LetterStatus.ANSWERED): ["reopen"],
-}
 
 NOT_SENT = _("Dit kan alleen bij een verzonden advies.")
 
@@ -54,7 +47,7 @@ def sync_letter_status(letter_id, user, at=None):
     ]
     has_reply = CollegeResponse.objects.filter(letter_id=letter_id).exists()
     target = letter_progress_status(letter.status, has_reply, statuses)
-    for step in _SYNC_STEPS.get((letter.status, target), []):
+    for step in automatic_steps(letter.status, target):
         take_step(letter, step, user, at=at)
     return letter
 

@@ -29,6 +29,14 @@ TRANSITIONS = {
     REOPEN: (LetterStatus.CLOSED, LetterStatus.ANSWERED, "advices.add_followup"),
 }
 AUTOMATIC_TRANSITIONS = frozenset({ANSWER, CLOSE, REOPEN})
+# The automatic steps that bring a sent letter from its status to the one its records call
+# for (``lifecycle.progress.letter_progress_status``), in order.
+_AUTOMATIC_PATHS = {
+    (LetterStatus.SENT, LetterStatus.ANSWERED): [ANSWER],
+    (LetterStatus.SENT, LetterStatus.CLOSED): [ANSWER, CLOSE],
+    (LetterStatus.ANSWERED, LetterStatus.CLOSED): [CLOSE],
+    (LetterStatus.CLOSED, LetterStatus.ANSWERED): [REOPEN],
+}
 # Steps that fix the numbering of the recommendations as it stands.
 RENUMBERING_TRANSITIONS = frozenset({PROPOSE, ADOPT, SEND})
 # Steps that need at least one recommendation.
@@ -100,3 +108,8 @@ def available_transitions(user, letter):
 def is_transition(action, stored_status, new_status):
     """Whether going from ``stored_status`` to ``new_status`` is the step ``action``."""
     return action in TRANSITIONS and TRANSITIONS[action][:2] == (stored_status, new_status)
+
+
+def automatic_steps(current, target):
+    """The automatic steps from ``current`` to ``target`` (none when they are the same)."""
+    return list(_AUTOMATIC_PATHS.get((current, target), []))
