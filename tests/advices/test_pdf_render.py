@@ -22,9 +22,14 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from advices.models import LetterSettings, LetterStatus, Recommendation
-from advices.pdf.render import PDF_VARIANT, build_letter, pdf_filename, render_letter_pdf
 from advices.pdf.fetcher import FetchRefused, RestrictedURLFetcher, file_url
-from advices.pdf.render import clean_rich_text
+from advices.pdf.render import (
+    PDF_VARIANT,
+    build_letter,
+    clean_rich_text,
+    pdf_filename,
+    render_letter_pdf,
+)
 from advices.queries.versions import letter_versions
 from home.models import CouncilSettings
 from tests.factories import build_site, make_letter
