@@ -100,7 +100,9 @@ def test_skip_link_takes_keyboard_users_to_the_content(page, open_page, name):
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'inhoud'")
     main_top = page.evaluate("document.getElementById('inhoud').getBoundingClientRect().top")
-    assert 0 <= main_top < page.viewport_size["height"], f"{name}: main is not scrolled into view"
+    # Scrolling to a fractional layout position can leave the top a sub-pixel above 0 (seen:
+    # -0.03 px under load); a main that was not scrolled to is whole screens away.
+    assert -1 < main_top < page.viewport_size["height"], f"{name}: main is not scrolled into view"
 
     page.keyboard.press("Tab")
     after = page.evaluate(
