@@ -8,7 +8,7 @@ action (``advices.actions.events``), in a fixed number of queries however many r
 """
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -30,6 +30,10 @@ from advices.models import (
 )
 
 NOT_SENT = _("Dit kan alleen bij een verzonden advies.")
+RECORDED_MEANWHILE = _(
+    "Iemand anders heeft dit zojuist al vastgelegd. Er is niets opgeslagen; open de lijst "
+    "om te zien wat er nu staat."
+)
 
 
 def sync_letter_status(letter_id, user, at=None):
@@ -54,6 +58,8 @@ def sync_letter_status(letter_id, user, at=None):
 
 class _LetterRecord(Action):
     """Shared shape: lock the letter, check who and whether it is sent, save, sync, report."""
+
+    duplicate_message = RECORDED_MEANWHILE
 
     def __init__(self, instance, user, at=None, loaded_marker=None):
         super().__init__(user, at)
@@ -91,7 +97,12 @@ class _LetterRecord(Action):
 
     def perform(self):
         watch = StatusWatch(self.letter.pk, self.watched_recommendations())
-        self.save()
+        try:
+            with transaction.atomic():
+                self.save()
+        except IntegrityError as error:
+            # Two people adding the same thing at once: the form checked before the lock.
+            raise ValidationError(self.duplicate_message, code="duplicate") from error
         sync_letter_status(self.letter.pk, self.user, self.at)
         watch.report()
         return self.instance
@@ -99,6 +110,8 @@ class _LetterRecord(Action):
 
 class RecordReply(_LetterRecord):
     """Record (or update) the college's reply to a sent letter; one reply per letter."""
+
+    duplicate_message = {"letter": REPLY_EXISTS}
 
     def letter_id(self):
         return self.instance.letter_id
@@ -117,10 +130,7 @@ class RecordReply(_LetterRecord):
         if is_new:
             self.instance.recorded_by = self.user
         self.tag(self.instance)
-        try:
-            self.instance.save()
-        except IntegrityError as error:  # a reply saved by a path that skipped the lock
-            raise ValidationError({"letter": REPLY_EXISTS}, code="reply_exists") from error
+        self.instance.save()
         answered = set(
             RecommendationAnswer.objects.filter(response=self.instance).values_list(
                 "recommendation_id", flat=True

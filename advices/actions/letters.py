@@ -2,7 +2,9 @@
 version, adding an erratum. The admin's edit form, versions page and erratum form use them."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from advices.actions.base import Action
 from advices.actions.conflicts import EditConflict, latest_history
@@ -14,6 +16,37 @@ from advices.queries.versions import RECOMMENDATION_FIELDS, find_version, letter
 
 # history_change_reason is a CharField(max_length=100); PostgreSQL refuses longer text.
 REASON_MAX_LENGTH = 100
+
+
+REFERENCE_TAKEN = _(
+    "Dit kenmerk is zojuist door iemand anders gebruikt voor een andere brief. Kies een ander "
+    "kenmerk; wat u typte staat nog hieronder."
+)
+
+
+class CreateLetter(Action):
+    """A new letter from the admin's form, with its recommendations numbered in order."""
+
+    def __init__(self, form, user, reason=""):
+        super().__init__(user)
+        self.form = form
+        self.reason = reason
+
+    def check(self):
+        if not self.user.has_perm("advices.add_adviceletter"):
+            raise PermissionDenied(_("U mag geen adviesbrieven aanmaken."))
+
+    def perform(self):
+        self.tag(self.form.instance, self.reason)
+        try:
+            with transaction.atomic():
+                letter = self.form.save()
+        except IntegrityError as error:
+            # The form checked the reference before someone else took it.
+            raise ValidationError({"reference": REFERENCE_TAKEN}, code="unique") from error
+        letter.renumber_recommendations()
+        log(instance=letter, action="wagtail.create", user=self.user)  # the admin's history
+        return letter
 
 
 class EditLetter(Action):
@@ -52,6 +85,7 @@ class EditLetter(Action):
                 child_form.instance._change_reason = self.reason
         letter = self.form.save()
         letter.renumber_recommendations()
+        log(instance=letter, action="wagtail.edit", user=self.user)  # the admin's history
         return letter
 
 

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSet,
 )
 
-from advices.actions.letters import AddErratum, EditLetter
+from advices.actions.letters import AddErratum, CreateLetter, EditLetter
 from advices.admin.letter_forms import AdviceLetterAdminForm
 from advices.admin.urls import admin_url, url_name
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
@@ -35,12 +35,11 @@ class LetterIndexView(LetterRefusalMixin, IndexView):
     pass
 
 
-class LetterCreateView(LetterRefusalMixin, CreateView):
+class LetterCreateView(LetterRefusalMixin, ActionFormMixin, CreateView):
     def save_instance(self):
-        self.form.instance._change_reason = self.form.cleaned_data.get("change_reason", "")
-        letter = super().save_instance()
-        letter.renumber_recommendations()
-        return letter
+        return CreateLetter(
+            self.form, self.request.user, reason=self.form.cleaned_data.get("change_reason", "")
+        ).execute()
 
 
 class LetterDeleteView(LetterRefusalMixin, DeleteView):
