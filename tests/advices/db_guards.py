@@ -13,12 +13,16 @@ def without_db_guards(*tables):
     if connection.vendor != "postgresql":
         yield
         return
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    def alter(state):
+        with connection.cursor() as cursor:
+            # ALTER TABLE waits for no deferred foreign-key checks: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for table in tables:
+                cursor.execute(f"ALTER TABLE {table} {state} TRIGGER USER")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    alter("DISABLE")
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            for table in tables:
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+        alter("ENABLE")
