@@ -54,6 +54,7 @@ def test_the_request_queues_the_send_and_the_worker_completes_it(
 
     page = client.get(reverse(STATUS, args=[adopted.pk])).content.decode()
     assert "wordt verzonden sinds" in page
+    assert 'value="send"' not in page  # no second button while the PDF is being made
     again = press_send(client, adopted)  # a double click, or a second secretary
     assert again.status_code == 302
     assert DBTaskResult.objects.count() == 1

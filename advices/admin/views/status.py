@@ -46,7 +46,10 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             letter=self.letter,
             lifecycle=LetterStatus.choices,
             form=kwargs.get("form") or TransitionForm(),
-            actions=[
+            # While the PDF is being made nothing else may happen (the notice says so).
+            actions=[]
+            if self.letter.is_sending
+            else [
                 {"name": name, "label": TRANSITION_LABELS[name]}
                 for name in available_transitions(user, self.letter)
             ],
