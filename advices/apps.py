@@ -16,6 +16,12 @@ class AdvicesConfig(AppConfig):
     name = "advices"
     verbose_name = _("Adviezen")
 
+    def import_models(self):
+        super().import_models()
+        # The Wagtail page models are views as much as models: they live with the public
+        # pages and build on the data models, which import nothing of them.
+        from advices import pages  # noqa: F401
+
     def ready(self):
         from advices.notify import receivers
         from advices.pdf import signals as pdf_signals

@@ -72,7 +72,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
-from advices.models import AdviceIndexPage, AdviceLetter, Recommendation  # noqa: E402
+from advices.models import AdviceLetter, Recommendation  # noqa: E402
+from advices.pages import AdviceIndexPage  # noqa: E402
 from advices.pdf.render import PDF_VARIANT, build_letter, render_letter_pdf  # noqa: E402
 from home.models import CouncilSettings, HomePage  # noqa: E402
 

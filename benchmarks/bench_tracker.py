@@ -58,7 +58,6 @@ from django.utils import timezone  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
 from advices.models import (  # noqa: E402
-    AdviceIndexPage,
     AdviceLetter,
     CollegeResponse,
     Commitment,
@@ -67,9 +66,9 @@ from advices.models import (  # noqa: E402
     LetterStatus,
     Recommendation,
     RecommendationAnswer,
-    RecommendationIndexPage,
     Verdict,
 )
+from advices.pages import AdviceIndexPage, RecommendationIndexPage  # noqa: E402
 from home.models import HomePage, StandardPage, Theme  # noqa: E402
 
 WORDS = ["wijk", "buurthuis", "mantelzorg", "jongeren", "schulden", "vrijwilligers", "respijt"]

@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from advices.models import (
-    AdviceIndexPage,
     AdviceLetter,
     Assessment,
     CollegeResponse,
@@ -38,12 +37,12 @@ from advices.models import (
     LetterStatus,
     Recommendation,
     RecommendationAnswer,
-    RecommendationIndexPage,
     ReminderLog,
     SentLetterPdf,
     Subscription,
     Verdict,
 )
+from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from home.models import (
     CouncilSettings,
     HomePage,

@@ -41,14 +41,9 @@ MODELS_MUST_NOT_IMPORT = (
     "advices.wagtail_hooks",
 )
 
-# The two exceptions, and why:
-# - Django finds an app's models through its models package, and the Wagtail page models are
-#   views as much as models, so they live with the public pages (advices/pages/) and are only
-#   imported in the package for Django to register them;
-# - ``AdviceLetter.transition()`` is one line into the lifecycle's action, as Wagtail's
-#   ``Page.move()`` is into ``MovePageAction`` (imported when called).
+# The one exception, and why: ``AdviceLetter.transition()`` is one line into the lifecycle's
+# action, as Wagtail's ``Page.move()`` is into ``MovePageAction`` (imported when called).
 MODELS_MAY_IMPORT = {
-    "advices/models/__init__.py": ("advices.pages.advice_index", "advices.pages.tracker"),
     "advices/models/letters.py": ("advices.actions",),
 }
 
@@ -155,6 +150,31 @@ def test_the_models_import_no_pdf_mail_views_admin_or_public_code(all_imports):
     ]
     if offenders:
         pytest.fail(report("advices/models/ imports a layer above it", offenders), pytrace=False)
+
+
+# The other layers of advices/ (README, "Layout"): the rules decide and import no layer of
+# advices at all (models by name, through django.apps); reads and writes do not reach up to
+# the interfaces or the mail.
+INTERFACES = ("advices.pages", "advices.admin", "advices.public", "advices.notify")
+LAYERS_MUST_NOT_IMPORT = {
+    "advices/lifecycle/": (
+        "advices.models",
+        "advices.actions",
+        "advices.queries",
+        "advices.pdf",
+        "advices.demo",
+        *INTERFACES,
+    ),
+    "advices/queries/": ("advices.actions", *INTERFACES),
+    "advices/actions/": INTERFACES,
+}
+
+
+@pytest.mark.parametrize("layer", LAYERS_MUST_NOT_IMPORT)
+def test_each_layer_imports_only_the_layers_below_it(all_imports, layer):
+    offenders = offending(all_imports, layer, LAYERS_MUST_NOT_IMPORT[layer])
+    if offenders:
+        pytest.fail(report(f"{layer} imports a layer above it", offenders), pytrace=False)
 
 
 # ---- The check itself: it sees what it must see ------------------------------------------

@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from advices.models import AdviceIndexPage, AdviceLetter, FollowTarget, Recommendation, Subscription
+from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
+from advices.pages import AdviceIndexPage
 from home.models import Theme
 
 # The salts are part of every link already mailed: changing them breaks those links.

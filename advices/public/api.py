@@ -34,6 +34,7 @@ from advices.models import (
     Recommendation,
     Verdict,
 )
+from advices.pages.urls import PublicUrls
 from advices.queries import open_data
 from advices.queries.tracker import filtered_recommendations
 
@@ -397,7 +398,7 @@ def letters(request, paging: Query[Paging]):
     page, fields = paginate(request, letters, paging)
     shown = list(page.object_list)
     counts = recommendation_counts([letter.pk for letter in shown], today)
-    urls = open_data.PublicUrls(request)
+    urls = PublicUrls(request)
     term_weeks = response_term_weeks()
     fields["resultaten"] = [
         letter_out(request, letter, urls, counts[letter.pk], term_weeks, today) for letter in shown
@@ -423,7 +424,7 @@ def letter(request, kenmerk: str):
     )
     if found is None:
         raise Http404(_("Er is geen verzonden adviesbrief met kenmerk %(ref)s.") % {"ref": kenmerk})
-    urls = open_data.PublicUrls(request)
+    urls = PublicUrls(request)
     recommendations = annotate_progress(
         Recommendation.objects.filter(letter=found), today
     ).order_by("sort_order", "pk")
@@ -486,7 +487,7 @@ def recommendations(request, paging: Query[Paging], filters: Query[Recommendatio
     page, fields = paginate(request, matching.values_list("pk", flat=True), paging)
     ids = list(page.object_list)
     shown = annotate_progress(Recommendation.objects.filter(pk__in=ids), today)
-    rows = records(shown, open_data.PublicUrls(request), today)
+    rows = records(shown, PublicUrls(request), today)
     position = {pk: index for index, pk in enumerate(ids)}
     rows.sort(key=lambda pair: position[pair[1]["pk"]])
     fields["filters"] = recommendation_filter.values
@@ -510,7 +511,7 @@ def recommendation(request, kenmerk: str, nummer: int):
         Recommendation.objects.public().filter(letter__reference=kenmerk, number=nummer),
         today,
     ).order_by("sort_order", "pk")[:1]
-    rows = records(found, open_data.PublicUrls(request), today)
+    rows = records(found, PublicUrls(request), today)
     if not rows:
         raise Http404(
             _("Er is geen aanbeveling %(number)s in een verzonden adviesbrief %(ref)s.")

@@ -14,7 +14,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from advices.models import AdviceIndexPage, AdviceLetter
+from advices.models import AdviceLetter
+from advices.pages import AdviceIndexPage
 from advices.queries.timeline import recent_changes
 from home.models import Theme
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
-from advices.models import RecommendationIndexPage
+from advices.pages import RecommendationIndexPage
+from advices.pages.urls import PublicUrls
 from advices.queries import open_data
 from advices.queries.tracker import RecommendationFilter, Sorting, filtered_recommendations
 
@@ -31,9 +32,7 @@ def _filename(today, extension):
 def recommendations_csv(request):
     today = timezone.localdate()
     recommendations, _filter = filtered_recommendations(request.GET, today=today)
-    records = open_data.recommendation_records(
-        recommendations, open_data.PublicUrls(request), today
-    )
+    records = open_data.recommendation_records(recommendations, PublicUrls(request), today)
     response = StreamingHttpResponse(
         open_data.csv_pieces(records), content_type="text/csv; charset=utf-8"
     )
@@ -45,9 +44,7 @@ def recommendations_csv(request):
 def recommendations_json(request):
     today = timezone.localdate()
     recommendations, recommendation_filter = filtered_recommendations(request.GET, today=today)
-    records = open_data.recommendation_records(
-        recommendations, open_data.PublicUrls(request), today
-    )
+    records = open_data.recommendation_records(recommendations, PublicUrls(request), today)
     response = StreamingHttpResponse(
         open_data.json_pieces(recommendations, recommendation_filter, records),
         content_type="application/json; charset=utf-8",

@@ -30,13 +30,12 @@ from dataclasses import dataclass
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.due_dates import format_due
 from advices.lifecycle.lateness import overdue_commitments
 from advices.lifecycle.statuses import PublicStatus
-from advices.models import AdviceIndexPage, AdviceLetter, Commitment, DuePrecision, Verdict
+from advices.models import AdviceLetter, Commitment, DuePrecision, Verdict
 
 # Rows read from the database at a time (one query: the cursor is read in chunks).
 CHUNK_SIZE = 500
@@ -216,44 +215,6 @@ def status_values():
 
 def verdict_values():
     return [(v.value, v.label, VERDICT_MEANINGS[v]) for v in Verdict]
-
-
-# -- URLs ------------------------------------------------------------------------------------
-
-
-class PublicUrls:
-    """The permanent, absolute URLs of letters and recommendations on the request's site.
-
-    None when the site has no public advice index (then nothing on it has a public page).
-    """
-
-    def __init__(self, request):
-        self.request = request
-        self.index = AdviceIndexPage.for_request(request)
-
-    @cached_property
-    def base(self):
-        return self.index.get_full_url(self.request) if self.index else None
-
-    def letter(self, reference):
-        if self.index is None:
-            return None
-        return self.base + self.index.reverse_subpage("letter", args=[reference])
-
-    def recommendation(self, reference, number):
-        if self.index is None:
-            return None
-        return self.base + self.index.reverse_subpage("recommendation", args=[reference, number])
-
-    def letter_pdf(self, reference):
-        if self.index is None:
-            return None
-        return self.base + self.index.reverse_subpage("letter_pdf", args=[reference])
-
-    def reply_pdf(self, reference):
-        if self.index is None:
-            return None
-        return self.base + self.index.reverse_subpage("reply_pdf", args=[reference])
 
 
 # -- rows ------------------------------------------------------------------------------------

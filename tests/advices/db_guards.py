@@ -13,6 +13,7 @@ def without_db_guards(*tables):
     if connection.vendor != "postgresql":
         yield
         return
+
     def alter(state):
         with connection.cursor() as cursor:
             # ALTER TABLE waits for no deferred foreign-key checks: run them now.

@@ -7,7 +7,8 @@ import datetime
 import time_machine
 
 from advices.actions.college import RecordProgress, RecordReply
-from advices.models import AdviceIndexPage, CollegeResponse, FollowUp
+from advices.models import CollegeResponse, FollowUp
+from advices.pages import AdviceIndexPage
 from tests.factories import UserFactory, make_letter
 
 

@@ -10,7 +10,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advices.models import AdviceIndexPage, RecommendationIndexPage, Verdict
+from advices.models import Verdict
+from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from advices.queries.dashboard import build_dashboard, figures, percentage
 from tests.advices.tracker_data import EXPECTED, TODAY, build_many, build_tracker_data
 

@@ -13,13 +13,8 @@ from django.test.utils import CaptureQueriesContext
 
 from advices.actions.college import redate_commitment
 from advices.lifecycle.statuses import PublicStatus
-from advices.models import (
-    DuePrecision,
-    LetterStatus,
-    Recommendation,
-    RecommendationIndexPage,
-    Verdict,
-)
+from advices.models import DuePrecision, LetterStatus, Recommendation, Verdict
+from advices.pages import RecommendationIndexPage
 from advices.queries import open_data
 from advices.queries.tracker import filtered_recommendations
 from tests.advices.tracker_data import TODAY, build_many, build_tracker_data, letter_with

@@ -19,14 +19,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
-from advices.models import (
-    AdviceIndexPage,
-    AdviceLetter,
-    Erratum,
-    LetterSettings,
-    LetterStatus,
-    SentLetterPdf,
-)
+from advices.models import AdviceLetter, Erratum, LetterSettings, LetterStatus, SentLetterPdf
+from advices.pages import AdviceIndexPage
 from advices.pdf import render
 from advices.pdf.archive import (
     PdfArchiveError,

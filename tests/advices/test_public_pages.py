@@ -11,7 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advices.models import AdviceIndexPage, Erratum, LetterStatus, Recommendation
+from advices.models import Erratum, LetterStatus, Recommendation
+from advices.pages import AdviceIndexPage
 from home.hooks import MEETING_PAGE_SECTIONS, render_sections
 from home.models import CouncilSettings, MeetingIndexPage, MeetingPage
 from tests.factories import ThemeFactory, UserFactory, add_meeting, make_letter
@@ -308,7 +309,7 @@ def test_letter_page_links_live_meetings_and_themes(client, advice_index, full_l
 def test_letter_page_links_to_its_recommendations_in_the_tracker(
     client, advice_index, full_letter, site_tree
 ):
-    from advices.models import RecommendationIndexPage
+    from advices.pages import RecommendationIndexPage
 
     letter, _meeting, _hidden = full_letter
     html = client.get(letter_url(advice_index, letter)).content.decode()

@@ -11,7 +11,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advices.models import AdviceIndexPage, RecommendationIndexPage
+from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from home.models import HomePage
 from tests.advices.tracker_data import EXPECTED, TODAY, build_many, build_tracker_data
 

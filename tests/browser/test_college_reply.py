@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from advices.actions.college import RecordReply
-from advices.models import AdviceIndexPage, CollegeResponse, LetterStatus
+from advices.models import CollegeResponse, LetterStatus
+from advices.pages import AdviceIndexPage
 from tests.factories import UserFactory, build_site, make_letter
 
 pytestmark = [

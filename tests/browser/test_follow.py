@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from advices.models import AdviceIndexPage, Subscription
+from advices.models import Subscription
+from advices.pages import AdviceIndexPage
 from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url
 from tests.factories import build_site

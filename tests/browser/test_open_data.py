@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from advices.models import AdviceIndexPage
+from advices.pages import AdviceIndexPage
 from home.models import CouncilSettings
 from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url

@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from advices.models import AdviceIndexPage, LetterStatus, RecommendationIndexPage
+from advices.models import LetterStatus
+from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from home.models import CouncilSettings
 from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url

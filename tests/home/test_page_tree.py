@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from advices.models import AdviceIndexPage, RecommendationIndexPage
+from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from home.models import HomePage, MeetingIndexPage, MeetingPage, StandardPage
 from tests.factories import (
     CouncilMemberFactory,
