@@ -9,7 +9,7 @@ action (``advices.actions.events``), in a fixed number of queries however many r
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from advices.actions.base import Action

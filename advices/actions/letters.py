@@ -3,7 +3,7 @@ version, adding an erratum. The admin's edit form, versions page and erratum for
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from advices.actions.base import Action
