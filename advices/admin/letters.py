@@ -106,6 +106,10 @@ class AdviceLetterViewSet(SnippetViewSet):
     ]
     list_filter = ["status", "kind", "themes"]
     search_fields = ["subject", "reference"]
+    # Searched in the database (a few hundred letters): the SQLite search index cannot limit a
+    # search to these fields (it failed with "no such column: subject"), and a kenmerk such as
+    # PR-2022-01 is found by its characters, not as words.
+    search_backend_name = None
     ordering = ["-date", "-pk"]
     copy_view_enabled = False
 

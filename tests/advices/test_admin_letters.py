@@ -157,3 +157,15 @@ def test_list_rows_link_to_status_and_versions(client, member, site_tree):
     html = client.get(reverse("wagtailsnippets_advices_adviceletter:list")).content.decode()
     assert reverse("wagtailsnippets_advices_adviceletter:status", args=[letter.pk]) in html
     assert reverse("wagtailsnippets_advices_adviceletter:versions", args=[letter.pk]) in html
+
+
+def test_the_letter_list_finds_letters_by_subject_and_reference(client, secretary, site_tree):
+    make_letter(recommendations=1, subject="Mantelzorg in de wijk", reference="PR-2022-07")
+    make_letter(recommendations=1, subject="Jeugdhulp", reference="PR-2023-01")
+    client.force_login(secretary)
+    listing = reverse("wagtailsnippets_advices_adviceletter:list")
+    for query in ["mantelzorg", "PR-2022", "wijk"]:
+        response = client.get(listing, {"q": query})
+        assert response.status_code == 200, query
+        html = response.content.decode()
+        assert "Mantelzorg in de wijk" in html and "Jeugdhulp" not in html, query
