@@ -32,7 +32,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin, limited to who may manage whom (home/users.py).
+    "home.apps.CouncilUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -16,7 +16,7 @@ def refuse(request, reason, status=403):
     """A 403 (or other) page inside the admin that says why."""
     return TemplateResponse(
         request,
-        "advices/admin/refused.html",
+        "home/admin/refused.html",
         {"reason": reason, "page_title": _("Dit kan niet")},
         status=status,
     )
