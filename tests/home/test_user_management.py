@@ -138,7 +138,8 @@ def test_bulk_assigning_the_secretariat_role_is_refused(client, people):
 def test_bulk_changes_to_an_administrator_are_refused(client, people):
     client.force_login(people["secretary"])
     response = client.post(
-        bulk_url("set_active_state", [people["admin"], people["member"]]), {"mark_as_active": "False"}
+        bulk_url("set_active_state", [people["admin"], people["member"]]),
+        {"mark_as_active": "False"},
     )
     assert response.status_code == 403
     people["admin"].refresh_from_db()
