@@ -290,3 +290,30 @@ def test_the_municipality_cannot_edit_pages(client, clerk, site_tree):
     response = client.get(f"/admin/pages/{index.pk}/edit/", follow=True)
     assert response.redirect_chain  # Wagtail sends them away with its own message
     assert response.redirect_chain[-1][0] == "/admin/"
+
+
+def test_a_recorded_reply_stays_with_its_letter(client, clerk, secretary, sent_letter):
+    """Moving a reply to another letter would leave the first one answered without a reply."""
+    reply = record_reply(sent_letter, clerk)
+    other = make_letter(recommendations=1, status=LetterStatus.SENT, user=secretary)
+    client.force_login(clerk)
+    url = reverse(f"{RESPONSES}:edit", args=[reply.pk])
+    page = client.get(url)
+    response = client.post(
+        url,
+        {
+            "letter": other.pk,
+            "received_on": "2022-08-01",
+            "college_reference": "",
+            "summary": "",
+            "text": "Dank voor uw advies.",
+            "loaded_marker": page.context["form"]["loaded_marker"].value(),
+        },
+    )
+    assert response.status_code == 200
+    assert "Een vastgelegde reactie hoort altijd bij dezelfde brief." in response.content.decode()
+    reply.refresh_from_db()
+    assert reply.letter_id == sent_letter.pk
+    sent_letter.refresh_from_db()
+    other.refresh_from_db()
+    assert (sent_letter.status, other.status) == (LetterStatus.ANSWERED, LetterStatus.SENT)
