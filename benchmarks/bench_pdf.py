@@ -72,6 +72,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
+from advices.actions import transition  # noqa: E402
 from advices.models import AdviceLetter, Recommendation  # noqa: E402
 from advices.pages import AdviceIndexPage  # noqa: E402
 from advices.pdf.render import PDF_VARIANT, build_letter, render_letter_pdf  # noqa: E402
@@ -146,7 +147,7 @@ def four_page_letter(user):
         count = guess if guess not in tried else count + step
     letter = new_letter("PR-2022-07", count)
     for action in ("propose", "adopt", "send"):
-        letter.transition(action, user)
+        transition(letter, action, user)
     letter.refresh_from_db()
     return letter
 

@@ -3,7 +3,7 @@
 role, and a few helpers that build a whole site.
 
 Rows are made the way the site makes them. A letter starts as a concept and reaches its status
-through ``AdviceLetter.transition`` (so a sent letter has its history and its stored PDF); the
+through ``advices.actions.transition`` (so a sent letter has its history and its stored PDF); the
 college's side (reply, verdicts, commitments, progress) is recorded through the actions of
 ``advices.actions``, so the letter's status follows from it as it does in the admin. Pages are
 added under a parent with ``add_child``.
@@ -23,6 +23,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from advices.actions import transition
 from advices.models import (
     AdviceLetter,
     Assessment,
@@ -292,7 +293,7 @@ def move_letter(letter, status, user=None):
     if path:
         actor = user or default_secretary()
         for action in path:
-            letter.transition(action, actor)
+            transition(letter, action, actor)
     return letter
 
 
@@ -383,7 +384,7 @@ class SentLetterPdfFactory(factory.django.DjangoModelFactory):
         if kwargs:
             raise TypeError(f"the stored PDF's {sorted(kwargs)} come from rendering the letter")
         if letter.status == LetterStatus.ADOPTED:
-            letter.transition("send", default_secretary())
+            transition(letter, "send", default_secretary())
         return model_class.objects.get(letter=letter)
 
 

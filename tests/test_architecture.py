@@ -41,11 +41,9 @@ MODELS_MUST_NOT_IMPORT = (
     "advices.wagtail_hooks",
 )
 
-# The one exception, and why: ``AdviceLetter.transition()`` is one line into the lifecycle's
-# action, as Wagtail's ``Page.move()`` is into ``MovePageAction`` (imported when called).
-MODELS_MAY_IMPORT = {
-    "advices/models/letters.py": ("advices.actions",),
-}
+# No exceptions: a letter changes status through ``advices.actions.transition``, never
+# through a method of the model.
+MODELS_MAY_IMPORT = {}
 
 
 @dataclass(frozen=True)

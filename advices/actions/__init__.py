@@ -19,3 +19,10 @@ def letter_transition(letter, action, user, reason="", at=None):
     """The action that takes lifecycle step ``action`` on ``letter``."""
     action_class = SendLetter if action == SEND else TransitionLetter
     return action_class(letter, action, user, reason=reason, at=at)
+
+
+def transition(letter, action, user, reason="", at=None):
+    """Take lifecycle step ``action`` on ``letter``: the only way its status ever changes.
+    ``at`` dates a step taken before the letter was entered here (an archive of earlier
+    years). Returns the letter as stored afterwards."""
+    return letter_transition(letter, action, user, reason=reason, at=at).execute()

@@ -105,7 +105,7 @@ class DemoLetter:
     meetings: list  # slugs of MeetingPages from home.demo.meetings
     recommendations: list
     drafts: list  # Draft per saved version; the last one is the final text
-    # (action, username, reason, at): ``at`` dates the step (AdviceLetter.transition), so a
+    # (action, username, reason, at): ``at`` dates the step (advices.actions.transition), so a
     # letter of 2019 is sent in 2019 and its reply term runs from then.
     transitions: list = field(default_factory=list)
     sources: list = field(default_factory=list)

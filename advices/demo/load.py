@@ -8,7 +8,7 @@ concept, whose reference depends on the year it is loaded) is left alone, also w
 Each letter is written the way the admin writes one: every draft is a save of the letter
 followed by the saves of its recommendations, with the author and a change reason, so the
 version history holds one version per draft. The status then moves only through
-``AdviceLetter.transition``, by the demo secretary; sending stores the letter's PDF. A sent
+``advices.actions.transition``, by the demo secretary; sending stores the letter's PDF. A sent
 demo letter without a stored PDF (sent before the site stored PDFs) gets one, once.
 
 The drafts and steps of the letters are dated when they happened (``Draft.at`` and the ``at``
@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from advices.actions import transition
 from advices.models import AdviceLetter, Recommendation
 from advices.pages.advice_index import AdviceIndexPage
 from advices.pages.tracker import RecommendationIndexPage
@@ -189,7 +190,7 @@ class LetterLoader:
 
         for action, username, reason, at in data.transitions:
             try:
-                letter.transition(action, users[username], reason, at=at)
+                transition(letter, action, users[username], reason, at=at)
             except ValidationError as error:  # e.g. the PDF could not be made when sending
                 self.report.notes.append(
                     f"Demo advice letter {letter.reference} stopped at "

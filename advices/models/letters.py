@@ -229,16 +229,6 @@ class AdviceLetter(index.Indexed, ClusterableModel):
                 recommendation.number = position
                 recommendation.save(update_fields=["number"])
 
-    # -- transitions -------------------------------------------------------------
-
-    def transition(self, action, user, reason="", at=None):
-        """Take the lifecycle step ``action`` (``advices.lifecycle.transitions``): the only
-        way the status ever changes. ``at`` dates a step taken before the letter was entered
-        here (an archive of earlier years)."""
-        from advices.actions import letter_transition  # as Page.move(): actions import models
-
-        return letter_transition(self, action, user, reason=reason, at=at).execute()
-
     # -- defaults ------------------------------------------------------------------
 
     @classmethod

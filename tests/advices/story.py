@@ -6,6 +6,7 @@ import datetime
 
 import time_machine
 
+from advices.actions import transition
 from advices.actions.college import RecordProgress, RecordReply
 from advices.models import CollegeResponse, FollowUp
 from advices.pages import AdviceIndexPage
@@ -49,7 +50,7 @@ def send_letter(people, reference="PR-2022-07", recommendations=1, themes=(), mo
             letter.themes.set(themes)
             letter.save()
         for action in ("propose", "adopt", "send"):
-            letter.transition(action, people["secretary"])
+            transition(letter, action, people["secretary"])
     return letter
 
 

@@ -10,6 +10,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client, TestCase
 from django.utils import timezone
 
+from advices.actions import transition
 from advices.models import (
     CollegeResponse,
     FollowTarget,
@@ -420,10 +421,10 @@ def test_theme_followers_hear_of_a_newly_sent_letter(
     draft.save()
     with on_commit():
         for action in ("propose", "adopt"):
-            draft.transition(action, people["secretary"])
+            transition(draft, action, people["secretary"])
     assert mailoutbox == []  # nothing public yet
     with on_commit():
-        draft.transition("send", people["secretary"])
+        transition(draft, "send", people["secretary"])
     assert [mail.to for mail in mailoutbox] == [[ADDRESS]]
     assert "PR-2022-08" in mailoutbox[0].body
     assert "Verzonden" in mailoutbox[0].body

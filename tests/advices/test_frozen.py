@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from advices.actions import transition
 from advices.lifecycle.frozen import LetterFrozenError
 from advices.models import AdviceLetter, LetterStatus, Recommendation
 from tests.advices.admin_forms import letter_form_data
@@ -135,7 +136,7 @@ def test_admin_inline_delete_is_refused(client, member, site_tree, secretary):
             {"id": second.pk, "advice": second.advice, "delete": True},
         ],
     )
-    letter.transition("adopt", secretary)
+    transition(letter, "adopt", secretary)
     before = snapshot(letter)
     edit_url = reverse("wagtailsnippets_advices_adviceletter:edit", args=[letter.pk])
     response = client.post(edit_url, data)

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from advices.actions import transition
 from advices.actions.letters import RestoreVersion
 from advices.models import (
     AdviceLetter,
@@ -33,9 +34,9 @@ def world(site_tree, secretary):
     theme = ThemeFactory(name="Jeugd")
     meeting = add_meeting(meetings, title="Ontmoet en groet")
     sent = make_letter(recommendations=2, themes=[theme], meetings=[meeting])
-    sent.transition("propose", secretary)
-    sent.transition("adopt", secretary)
-    sent.transition("send", secretary)
+    transition(sent, "propose", secretary)
+    transition(sent, "adopt", secretary)
+    transition(sent, "send", secretary)
     draft = make_letter(recommendations=1, reference="PR-2099-01")
     return {
         "sent": sent,

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks import default_task_backend
 
+from advices.actions import transition
 from advices.actions.college import RecordVerdicts
 from advices.actions.events import RecommendationChange, StatusChange, reply_recorded
 from advices.lifecycle.statuses import LetterStatus, PublicStatus, Verdict
@@ -260,7 +261,7 @@ def test_steps_before_sending_enqueue_nothing(
     draft = make_letter(recommendations=1, reference="PR-2022-08", themes=[theme])
     with django_capture_on_commit_callbacks(execute=True):
         for action in ("propose", "adopt"):
-            draft.transition(action, people["secretary"])
+            transition(draft, action, people["secretary"])
     assert not [r for r in queued.results if r.task.module_path.startswith("advices.notify.")]
 
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from advices.actions import transition
 from advices.models import AdviceLetter, Erratum, LetterSettings, LetterStatus, SentLetterPdf
 from advices.pages import AdviceIndexPage
 from advices.pdf import render
@@ -178,7 +179,7 @@ def test_transition_raises_a_validation_error_with_the_reason(secretary, site_tr
     monkeypatch.setattr(render, "render_letter_pdf", lambda *a, **k: b"<html>no pdf</html>")
 
     with pytest.raises(ValidationError) as raised:
-        letter.transition("send", secretary)
+        transition(letter, "send", secretary)
 
     assert raised.value.code == "pdf_failed"
     assert raised.value.messages == [
@@ -199,7 +200,7 @@ def test_a_file_written_before_the_row_failed_is_removed(secretary, site_tree, m
 
     monkeypatch.setattr(SentLetterPdf, "save", failing_save)
     with pytest.raises(ValidationError, match="de PDF kon niet worden vastgelegd"):
-        letter.transition("send", secretary)
+        transition(letter, "send", secretary)
 
     assert len(written) == 1
     assert files_in(media) == []
@@ -208,7 +209,7 @@ def test_a_file_written_before_the_row_failed_is_removed(secretary, site_tree, m
     monkeypatch.setattr(SentLetterPdf, "save", original_save)
 
     # Once the cause is gone, sending works and stores the PDF.
-    letter.transition("send", secretary)
+    transition(letter, "send", secretary)
     assert AdviceLetter.objects.get(pk=letter.pk).status == LetterStatus.SENT
     assert files_in(media) == [SentLetterPdf.objects.get().file.name]
 

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advices.actions import transition
 from advices.models import Erratum, LetterStatus, Recommendation
 from advices.pages import AdviceIndexPage
 from home.hooks import MEETING_PAGE_SECTIONS, render_sections
@@ -49,7 +50,7 @@ def letter_with(
         letter.save()
     secretary = UserFactory(username="secretaris-fabriek", groups=["Secretariaat"])
     for action in ACTIONS[status]:
-        letter.transition(action, secretary)
+        transition(letter, action, secretary)
     return letter
 
 

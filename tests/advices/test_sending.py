@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from advices.actions import transition
 from advices.models import AdviceLetter, LetterStatus, SentLetterPdf
 from advices.pdf import render
 from tests.factories import make_letter
@@ -109,7 +110,7 @@ def test_the_letter_cannot_be_edited_while_it_is_being_sent(client, secretary, a
     press_send(client, adopted)
     letter = AdviceLetter.objects.get(pk=adopted.pk)
     with pytest.raises(Exception, match="verzonden"):
-        letter.transition("send", secretary)
+        transition(letter, "send", secretary)
     assert AdviceLetter.objects.get(pk=adopted.pk).is_sending
 
 

@@ -6,6 +6,7 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advices.actions import transition
 from advices.actions.college import redate_commitment
 from advices.models import (
     Commitment,
@@ -176,7 +177,7 @@ def test_recommendation_page_lists_the_live_meetings_it_came_from(client, index,
     letter.meetings.set([live, hidden])
     letter.save()
     for action in ("propose", "adopt", "send"):
-        letter.transition(action, people["secretary"])
+        transition(letter, action, people["secretary"])
     html = client.get(index.recommendation_url(letter, 1)).content.decode()
     assert "Gebaseerd op" in html
     assert "Ontmoet en groet" in html

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from advices.actions import transition
 from advices.admin.views.base import LetterAdminViewMixin, refuse
 from advices.lifecycle.transitions import (
     AUTOMATIC_TRANSITIONS,
@@ -75,7 +76,7 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             return refuse(request, _("Deze statuswijziging bestaat niet."), status=400)
         action = form.cleaned_data["action"]
         try:
-            self.letter.transition(action, request.user, form.cleaned_data["reason"])
+            transition(self.letter, action, request.user, form.cleaned_data["reason"])
         except PermissionDenied as error:
             return refuse(request, str(error))
         except ValidationError as error:
