@@ -24,6 +24,12 @@ REFERENCE_TAKEN = _(
 )
 
 
+INCOMPLETE_FORM = _(
+    "Dit formulier is niet volledig verstuurd: er is niets opgeslagen. "
+    "Laad de pagina opnieuw en probeer het nog eens."
+)
+
+
 class CreateLetter(Action):
     """A new letter from the admin's form, with its recommendations numbered in order."""
 
@@ -71,7 +77,11 @@ class EditLetter(Action):
             raise LetterFrozenError(frozen_message(self.stored.status))
         if self.stored.is_sending:
             raise ValidationError(SENDING_IN_PROGRESS, code="sending")
-        if self.loaded_version is not None and self.loaded_version != self.stored.edit_version:
+        if self.loaded_version is None:
+            # A post that does not say which version it edits (a script, an old tab) would
+            # overwrite whatever is stored: refused, as on the verdicts page.
+            raise ValidationError(INCOMPLETE_FORM, code="incomplete")
+        if self.loaded_version != self.stored.edit_version:
             raise EditConflict(latest_history(self.stored.history), _("deze brief"))
 
     def perform(self):

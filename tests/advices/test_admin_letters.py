@@ -169,3 +169,19 @@ def test_the_letter_list_finds_letters_by_subject_and_reference(client, secretar
         assert response.status_code == 200, query
         html = response.content.decode()
         assert "Mantelzorg in de wijk" in html and "Jeugdhulp" not in html, query
+
+
+def test_an_edit_that_does_not_say_which_version_it_changes_is_refused(
+    client, secretary, site_tree
+):
+    letter = make_letter(recommendations=1, subject="Zoals opgeslagen")
+    data = letter_form_data(letter, subject="Van een script")
+    del data["loaded_version"]
+    client.force_login(secretary)
+    response = client.post(
+        reverse("wagtailsnippets_advices_adviceletter:edit", args=[letter.pk]), data
+    )
+    assert response.status_code == 200
+    assert "Dit formulier is niet volledig verstuurd" in response.content.decode()
+    letter.refresh_from_db()
+    assert letter.subject == "Zoals opgeslagen"
