@@ -8,6 +8,13 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Website")
 
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from home.document_privacy import publish_documents_on_publish
+
+        page_published.connect(publish_documents_on_publish, dispatch_uid="home-publish-documents")
+
 
 class CouncilUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with who may manage whom (home/users.py)."""

@@ -98,12 +98,12 @@ PAGE_PERMISSIONS = {
     MUNICIPALITY: [],
 }
 
-# Image and document permissions on the root collection.
+# Image and document permissions on the root collection (and so on every collection).
+# Council members upload documents only into the drafts collection (below).
 COLLECTION_PERMISSIONS = {
     COUNCIL_MEMBERS: [
         "wagtailimages.add_image",
         "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
     ],
     SECRETARIAT: [
@@ -116,6 +116,52 @@ COLLECTION_PERMISSIONS = {
     ],
     MUNICIPALITY: [],
 }
+
+
+# Documents of drafts: only the council may open them (a collection with a view restriction
+# for these groups) until a page that uses them is published (home/document_privacy.py).
+DRAFTS_COLLECTION = "Concepten (niet openbaar)"
+DRAFTS_COLLECTION_READERS = [COUNCIL_MEMBERS, SECRETARIAT]
+DRAFTS_COLLECTION_PERMISSIONS = {
+    COUNCIL_MEMBERS: ["wagtaildocs.add_document", "wagtaildocs.choose_document"],
+    SECRETARIAT: [],
+    MUNICIPALITY: [],
+}
+
+# treebeard's materialised path: four base-36 characters per level.
+_PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _path_step(number):
+    digits = ""
+    for _position in range(4):
+        number, digit = divmod(number, 36)
+        digits = _PATH_ALPHABET[digit] + digits
+    return digits
+
+
+def ensure_drafts_collection(apps, root_collection):
+    """The drafts collection under the root, readable by the council only. Historical models
+    have no treebeard methods, so the child is added by its path."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    Group = apps.get_model("auth", "Group")
+    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    drafts = Collection.objects.filter(depth=2, name=DRAFTS_COLLECTION).first()
+    if drafts is None:
+        siblings = Collection.objects.filter(depth=2, path__startswith=root_collection.path)
+        last = siblings.order_by("-path").values_list("path", flat=True).first()
+        number = int(last[-4:], 36) + 1 if last else 1
+        drafts = Collection.objects.create(
+            name=DRAFTS_COLLECTION, path=root_collection.path + _path_step(number), depth=2
+        )
+        Collection.objects.filter(pk=root_collection.pk).update(numchild=siblings.count())
+    restriction = CollectionViewRestriction.objects.filter(collection=drafts).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=drafts, restriction_type="groups"
+        )
+    restriction.groups.set(Group.objects.filter(name__in=DRAFTS_COLLECTION_READERS))
+    return drafts
 
 
 def ensure_permissions_exist(apps):
@@ -162,7 +208,12 @@ def sync_groups(apps, schema_editor=None):
                 )
         if root_collection is not None:
             GroupCollectionPermission.objects.filter(group=group).delete()
-            for permission in _permissions(apps, COLLECTION_PERMISSIONS[name]):
-                GroupCollectionPermission.objects.create(
-                    group=group, collection=root_collection, permission=permission
-                )
+            drafts = ensure_drafts_collection(apps, root_collection)
+            for collection, permissions in [
+                (root_collection, COLLECTION_PERMISSIONS[name]),
+                (drafts, DRAFTS_COLLECTION_PERMISSIONS[name]),
+            ]:
+                for permission in _permissions(apps, permissions):
+                    GroupCollectionPermission.objects.create(
+                        group=group, collection=collection, permission=permission
+                    )

@@ -1,9 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.deletion import page_deletion_refusal
 from home.models import Theme
 from home.users import bulk_refusal, refuse
 
@@ -16,16 +18,28 @@ class ThemeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name"]
+    # Searched in the database: SQLite's search index cannot limit a search to one field
+    # ("no such column: name", a 500 found by the role matrix).
+    search_backend_name = None
     ordering = ["name"]
 
 
 register_snippet(ThemeViewSet)
 
 
+@hooks.register("before_delete_page")
+def refuse_deleting_live_pages(request, page):
+    reason = page_deletion_refusal(request.user, [page])
+    return refuse(request, reason) if reason else None
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_changes_to_protected_accounts(request, action_type, objects, action):
     """Bulk actions on users (delete, assign a role, (de)activate) keep to who may manage
-    whom (home/users.py)."""
+    whom (home/users.py); a bulk delete of pages keeps to who may delete which page."""
+    if issubclass(action.model, Page) and action_type == "delete":
+        reason = page_deletion_refusal(request.user, objects)
+        return refuse(request, reason) if reason else None
     if action.model is not get_user_model():
         return None
     form = getattr(action, "cleaned_form", None)

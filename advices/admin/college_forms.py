@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from advices.actions.conflicts import history_marker
 from advices.lifecycle.due_dates import due_input_value, parse_due
+from advices.lifecycle.permissions import visible_letters
 
 
 class RecordedForm(WagtailAdminModelForm):
@@ -18,6 +19,10 @@ class RecordedForm(WagtailAdminModelForm):
         if self.instance.pk:
             history = type(self.instance).history.filter(id=self.instance.pk)
             self.fields["loaded_marker"].initial = history_marker(history)
+        letter_field = self.fields.get("letter")
+        if letter_field is not None and self.for_user is not None:
+            # A draft chosen by id would come back in the widget with its subject.
+            letter_field.queryset = visible_letters(self.for_user, letter_field.queryset)
 
     def action_kwargs(self):
         """What the recording action needs besides the instance."""

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from advices.actions.letters import AddErratum, CreateLetter, EditLetter
+from advices.admin.letter_chooser import LetterChooserViewSet
 from advices.admin.letter_forms import AdviceLetterAdminForm
 from advices.admin.urls import admin_url, url_name
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
@@ -112,6 +113,7 @@ class AdviceLetterViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["-date", "-pk"]
     copy_view_enabled = False
+    chooser_viewset_class = LetterChooserViewSet
 
     edit_handler = ObjectList(
         [

@@ -7,6 +7,7 @@ views answer 403 with it. The groups that hold these permissions are in ``home.r
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.frozen import frozen_message, is_frozen
+from advices.lifecycle.statuses import PUBLIC_STATUSES
 
 
 def edit_refusal(user, letter):
@@ -56,3 +57,12 @@ def recording_refusal(user, model, action="add"):
     if user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
         return None
     return _RECORDING_REFUSALS.get(opts.model_name, _("U mag dit niet vastleggen."))
+
+
+def visible_letters(user, letters):
+    """The letters of ``letters`` that ``user`` may see in the admin: the council sees its
+    drafts, everyone else only what was sent (the municipality chooses a sent letter to
+    record the college's reply)."""
+    if user.has_perm("advices.view_adviceletter"):
+        return letters
+    return letters.filter(status__in=PUBLIC_STATUSES)

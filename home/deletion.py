@@ -1,0 +1,23 @@
+"""Who may delete which page. A published page is part of the public record: below an
+administrator nobody deletes it, the secretariat takes it offline first (unpublish keeps the
+page, its revisions and its history in the admin). Pages that were never published, or were
+taken offline, may be deleted by whoever Wagtail's page permissions allow."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+LIVE_PAGE = _(
+    "Een gepubliceerde pagina verwijdert u niet: de pagina is openbaar en hoort bij het "
+    "archief van de raad. Haal de pagina eerst offline (Depubliceren); daarna kunt u hem "
+    "verwijderen. Een beheerder kan een gepubliceerde pagina wel verwijderen."
+)
+
+
+def page_deletion_refusal(user, pages):
+    """Why ``user`` may not delete ``pages`` (with everything below them), or None."""
+    if user.is_superuser:
+        return None
+    for page in pages:
+        if Page.objects.descendant_of(page, inclusive=True).filter(live=True).exists():
+            return LIVE_PAGE
+    return None

@@ -1,0 +1,179 @@
+"""What each role may do, as one table: the README's role table in the form the role matrix
+checks. ``MAY`` says which roles hold each capability; ``URLS`` says which capability every
+URL needs (the first matching line decides; a URL that matches no line fails the matrix, so a
+new URL has to be placed here)."""
+
+ANONYMOUS = "anoniem"
+MEMBER = "Raadsleden"
+SECRETARY = "Secretariaat"
+CLERK = "Gemeente"
+ROLES = [ANONYMOUS, MEMBER, SECRETARY, CLERK]
+
+EVERYONE = frozenset(ROLES)
+STAFF = frozenset({MEMBER, SECRETARY, CLERK})
+COUNCIL = frozenset({MEMBER, SECRETARY})
+NOBODY = frozenset()  # an administrator (superuser) only, or nothing to see at all
+
+MAY = {
+    "read the public site (sent advice, published pages, public documents, feeds, API)": EVERYONE,
+    "sign in": EVERYONE,
+    "use the admin: dashboard, own account, link choosers, history of what one may see": STAFF,
+    "write and edit pages; see drafts of pages": COUNCIL,
+    "publish, unpublish, lock and unlock pages; page privacy": frozenset({SECRETARY}),
+    "delete a page that is not published": COUNCIL,
+    "delete a published page": NOBODY,
+    "upload and choose documents and images; see the council's draft documents": COUNCIL,
+    "edit and delete documents and images of others": frozenset({SECRETARY}),
+    "draft advice letters and see them before they are sent": COUNCIL,
+    "delete letters that are not adopted": frozenset({SECRETARY}),
+    "choose a sent letter (to record the college's reply)": STAFF,
+    "add errata to sent letters; manage themes and the council's settings": frozenset({SECRETARY}),
+    "see the college's reply, verdicts, commitments and progress": STAFF,
+    "record the college's reply, verdicts, commitments and progress": frozenset({CLERK}),
+    "give the council's assessment of an answer": COUNCIL,
+    "manage accounts of council members and municipal staff": frozenset({SECRETARY}),
+    "change an administrator's or another secretary's account; delete accounts; groups": NOBODY,
+    "sites, collections, workflows, redirects; delete what the college or council recorded": (
+        NOBODY
+    ),
+    "unsent drafts on the public site": NOBODY,
+    "change what was sent (restore an old version over a sent letter)": NOBODY,
+    "take offline a page that is not online": NOBODY,
+}
+
+PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
+ADMIN = "use the admin: dashboard, own account, link choosers, history of what one may see"
+PAGES = "write and edit pages; see drafts of pages"
+PUBLISH = "publish, unpublish, lock and unlock pages; page privacy"
+DELETE_DRAFT_PAGE = "delete a page that is not published"
+DELETE_LIVE_PAGE = "delete a published page"
+MEDIA = "upload and choose documents and images; see the council's draft documents"
+MEDIA_OTHERS = "edit and delete documents and images of others"
+LETTERS = "draft advice letters and see them before they are sent"
+DELETE_LETTERS = "delete letters that are not adopted"
+CHOOSE_SENT = "choose a sent letter (to record the college's reply)"
+SECRETARIAT = "add errata to sent letters; manage themes and the council's settings"
+SEE_COLLEGE = "see the college's reply, verdicts, commitments and progress"
+RECORD_COLLEGE = "record the college's reply, verdicts, commitments and progress"
+ASSESS = "give the council's assessment of an answer"
+ACCOUNTS = "manage accounts of council members and municipal staff"
+POWER = "change an administrator's or another secretary's account; delete accounts; groups"
+ADMINISTRATOR = (
+    "sites, collections, workflows, redirects; delete what the college or council recorded"
+)
+DRAFTS_IN_PUBLIC = "unsent drafts on the public site"
+CHANGE_SENT = "change what was sent (restore an old version over a sent letter)"
+NOT_ONLINE = "take offline a page that is not online"
+
+_SNIPPETS = "wagtailsnippets_advices_"
+_CHOOSERS = "wagtailsnippetchoosers_advices_"
+
+# (URL name pattern, subject pattern, capability): the first match decides.
+URLS = [
+    # The public site: never a draft, whoever asks.
+    ("wagtail_serve", "draft_page", DRAFTS_IN_PUBLIC),
+    ("wagtaildocs_serve", "draft_document", MEDIA),
+    ("follow:*", "draft_letter*", DRAFTS_IN_PUBLIC),
+    ("open-data-api:*", "draft_letter*", DRAFTS_IN_PUBLIC),
+    ("follow:*", "*", PUBLIC),
+    ("open-data-api:*", "*", PUBLIC),
+    ("open_data*", "*", PUBLIC),
+    ("search", "*", PUBLIC),
+    ("wagtail_serve", "*", PUBLIC),
+    ("wagtaildocs_serve", "*", PUBLIC),
+    ("wagtaildocs_authenticate_with_password", "*", PUBLIC),
+    ("wagtailcore_*", "*", PUBLIC),
+    ("wagtailadmin_password_reset*", "*", PUBLIC),
+    ("wagtailadmin_sprite", "*", PUBLIC),
+    ("wagtailadmin_javascript_catalog", "*", PUBLIC),
+    ("wagtailadmin_login", "*", "sign in"),
+    # The admin's common parts.
+    ("wagtailadmin_home", "*", ADMIN),
+    ("wagtailadmin_account", "*", ADMIN),
+    ("wagtailadmin_dismissibles", "*", ADMIN),
+    ("wagtailadmin_logout", "*", ADMIN),
+    ("wagtailadmin_tag_autocomplete", "*", ADMIN),
+    ("wagtailadmin_tag_model_autocomplete", "*", ADMIN),
+    ("wagtailadmin_editing_sessions:*", "*", ADMIN),
+    ("wagtailadmin_choose_page_*_link", "*", ADMIN),
+    ("wagtailadmin_reports:site_history*", "*", ADMIN),
+    ("wagtailadmin_error_test", "*", ADMINISTRATOR),
+    # Pages.
+    ("wagtailadmin_pages:delete", "live_page", DELETE_LIVE_PAGE),
+    ("wagtailadmin_pages:delete", "*", DELETE_DRAFT_PAGE),
+    ("wagtailadmin_pages:move", "live_page", PUBLISH),
+    ("wagtailadmin_pages:unpublish", "draft_page", NOT_ONLINE),
+    ("wagtailadmin_pages:unpublish", "*", PUBLISH),
+    ("wagtailadmin_pages:set_privacy", "*", PUBLISH),
+    ("wagtailadmin_pages:lock", "*", PUBLISH),
+    ("wagtailadmin_pages:unlock", "*", PUBLISH),
+    ("wagtailadmin_pages:revisions_unschedule", "*", PUBLISH),
+    ("wagtailadmin_reports:locked_pages*", "*", PUBLISH),
+    ("wagtail_bulk_action", "wagtailcore.page", PAGES),
+    ("wagtailadmin_pages:*", "*", PAGES),
+    ("wagtailadmin_explore*", "*", PAGES),
+    ("wagtailadmin_choose_page*", "*", PAGES),
+    ("wagtailadmin_api:pages:*", "*", PAGES),
+    ("wagtailadmin_reports:*", "*", PAGES),
+    ("wagtailadmin_block_preview", "*", PAGES),
+    # Documents and images.
+    ("wagtaildocs:edit", "*", MEDIA_OTHERS),
+    ("wagtaildocs:delete", "*", MEDIA_OTHERS),
+    ("wagtaildocs:document_usage", "*", MEDIA_OTHERS),
+    ("wagtailimages:edit", "*", MEDIA_OTHERS),
+    ("wagtailimages:delete", "*", MEDIA_OTHERS),
+    ("wagtailimages:preview", "*", MEDIA_OTHERS),
+    ("wagtailimages:image_usage", "*", MEDIA_OTHERS),
+    ("wagtailimages:url_generator*", "*", MEDIA_OTHERS),
+    ("wagtaildocs*", "*", MEDIA),
+    ("wagtailimages*", "*", MEDIA),
+    ("wagtailadmin_api:documents:*", "*", MEDIA),
+    ("wagtailadmin_api:images:*", "*", MEDIA),
+    ("wagtail_bulk_action", "wagtaildocs.document", MEDIA),
+    ("wagtail_bulk_action", "wagtailimages.image", MEDIA),
+    # Advice letters and errata.
+    (_SNIPPETS + "adviceletter:delete", "*", DELETE_LETTERS),
+    (_SNIPPETS + "adviceletter:restore", "sent_letter*", CHANGE_SENT),
+    (_SNIPPETS + "adviceletter:*", "*", LETTERS),
+    (_CHOOSERS + "adviceletter:chosen", "draft_letter", LETTERS),
+    (_CHOOSERS + "adviceletter:create", "*", LETTERS),
+    (_CHOOSERS + "adviceletter:*", "*", CHOOSE_SENT),
+    ("wagtail_bulk_action", "advices.adviceletter", LETTERS),
+    (_SNIPPETS + "erratum:delete", "*", ADMINISTRATOR),
+    (_SNIPPETS + "erratum:list*", "*", LETTERS),
+    (_SNIPPETS + "erratum:*", "*", SECRETARIAT),
+    (_CHOOSERS + "erratum:create", "*", SECRETARIAT),
+    (_CHOOSERS + "erratum:*", "*", SEE_COLLEGE),
+    ("wagtail_bulk_action", "advices.erratum", SECRETARIAT),
+    # Themes and settings.
+    ("wagtailsnippets_home_theme:list*", "*", LETTERS),
+    ("wagtailsnippets_home_theme:*", "*", SECRETARIAT),
+    ("wagtailsnippetchoosers_home_theme:create", "*", SECRETARIAT),
+    ("wagtailsnippetchoosers_home_theme:*", "*", ADMIN),
+    ("wagtail_bulk_action", "home.theme", SECRETARIAT),
+    ("wagtailsettings:*", "*", SECRETARIAT),
+    # The college's side and the council's assessment.
+    (_SNIPPETS + "*:delete", "*", ADMINISTRATOR),
+    (_SNIPPETS + "*:list*", "*", SEE_COLLEGE),
+    (_SNIPPETS + "collegeresponse:answers", "*", SEE_COLLEGE),
+    (_SNIPPETS + "councilassessment:*", "*", ASSESS),
+    (_CHOOSERS + "councilassessment:create", "*", ASSESS),
+    (_SNIPPETS + "*", "*", RECORD_COLLEGE),
+    (_CHOOSERS + "*:create", "*", RECORD_COLLEGE),
+    (_CHOOSERS + "*", "*", SEE_COLLEGE),
+    ("wagtail_bulk_action", "advices.councilassessment", ASSESS),
+    ("wagtail_bulk_action", "advices.*", RECORD_COLLEGE),
+    # Accounts.
+    ("wagtailusers_users:edit", "administrator", POWER),
+    ("wagtailusers_users:edit", "other_secretary", POWER),
+    ("wagtailusers_users:delete", "*", POWER),
+    ("wagtailusers_users:*", "*", ACCOUNTS),
+    ("wagtail_bulk_action", "auth.user", ACCOUNTS),
+    ("wagtailusers_groups:*", "*", POWER),
+    # Only for an administrator.
+    ("wagtailsnippets:index", "*", ADMINISTRATOR),
+    ("wagtailsites:*", "*", ADMINISTRATOR),
+    ("wagtailadmin_collections:*", "*", ADMINISTRATOR),
+    ("wagtailadmin_workflows:*", "*", ADMINISTRATOR),
+    ("wagtailredirects:*", "*", ADMINISTRATOR),
+]
