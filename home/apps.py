@@ -4,6 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class HomeConfig(AppConfig):
+    # apps.py holds two configurations; "home" in INSTALLED_APPS means this one.
+    default = True
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Website")
