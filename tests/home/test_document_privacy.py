@@ -106,9 +106,7 @@ def test_the_secretariat_cannot_delete_a_published_page_but_can_after_unpublishi
     for response in (
         client.get(f"/admin/pages/{meeting.pk}/delete/"),
         client.post(f"/admin/pages/{meeting.pk}/delete/"),
-        client.post(
-            f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}", {"confirm": "yes"}
-        ),
+        client.post(f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}", {"confirm": "yes"}),
     ):
         assert response.status_code == 403
         assert "Haal de pagina eerst offline" in response.content.decode()
