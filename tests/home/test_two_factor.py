@@ -294,3 +294,15 @@ def test_login_with_a_fresh_client_is_not_verified_by_another_session(clock):
     assert first.get("/admin/").status_code == 200
     log_in(second, secretary)
     assert second.get("/admin/").status_code == 302
+
+
+def test_an_operator_resets_two_factor_for_someone_who_lost_everything(client, clock):
+    from django.core.management import call_command
+
+    clerk = MunicipalityUserFactory(username="gerda")
+    log_in(client, clerk)
+    set_up(client, clock, clerk)
+    log_out(client)
+    call_command("reset_two_factor", "gerda")
+    log_in(client, clerk)
+    assert client.get("/admin/")["Location"].startswith(reverse("home_two_factor_setup"))
