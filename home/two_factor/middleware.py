@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 
-from home.two_factor.policy import owes_code, owes_setup
+from home.two_factor.policy import has_two_factor, is_verified, two_factor_required
 
 # What a half-logged-in user may still reach under the admin, besides the step itself.
 ALWAYS_REACHABLE = {
@@ -67,9 +67,10 @@ class TwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated:
             return None
-        if owes_code(user):
+        has_app = has_two_factor(user)  # one query per logged-in request
+        if has_app and not is_verified(user):
             step, reason = VERIFY, CODE_FIRST
-        elif owes_setup(user):
+        elif not has_app and two_factor_required(user):
             step, reason = SETUP, SETUP_FIRST
         else:
             return None

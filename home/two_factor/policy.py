@@ -27,11 +27,3 @@ def is_verified(user):
     """Whether this session gave a code after the password (set by django-otp's middleware)."""
     check = getattr(user, "is_verified", None)
     return bool(check and check())
-
-
-def owes_code(user):
-    return has_two_factor(user) and not is_verified(user)
-
-
-def owes_setup(user):
-    return two_factor_required(user) and not has_two_factor(user)
