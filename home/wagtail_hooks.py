@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -7,6 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.deletion import page_deletion_refusal
 from home.models import Theme
+from home.security import admin_views as lockout_views
+from home.two_factor import urls as two_factor_urls
 from home.users import bulk_refusal, refuse
 
 
@@ -46,3 +49,36 @@ def refuse_bulk_changes_to_protected_accounts(request, action_type, objects, act
     role = form.cleaned_data.get("role") if form is not None else None
     reason = bulk_refusal(request.user, action_type, objects, role)
     return refuse(request, reason) if reason else None
+
+
+@hooks.register("register_admin_urls")
+def login_security_urls():
+    return [
+        *two_factor_urls.urlpatterns,
+        path("geblokkeerde-logins/", lockout_views.lockouts, name="home_login_lockouts"),
+        path(
+            "geblokkeerde-logins/ontgrendel/",
+            lockout_views.unlock_login,
+            name="home_login_unlock",
+        ),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def login_lockouts_menu_item():
+    return lockout_views.LockoutsMenuItem(
+        _("Geblokkeerde logins"),
+        reverse("home_login_lockouts"),
+        name="login-lockouts",
+        icon_name="lock",
+        order=610,  # right after Wagtail's "Users"
+    )
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("home_two_factor"),
+        "label": _("Tweestapsverificatie"),
+        "help_text": _("Log in met een code uit een app op uw telefoon, naast uw wachtwoord."),
+    }

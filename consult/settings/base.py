@@ -1,6 +1,7 @@
 """Settings shared by every environment; per-machine values come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,12 @@ INSTALLED_APPS = [
     # The database task backend of production (its tables exist everywhere, so one schema).
     "django_tasks_db",
     "simple_history",
+    # Login lockout after repeated wrong passwords (home/security/).
+    "axes",
+    # Two-factor authentication for the admin: TOTP apps and recovery codes (home/two_factor/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Serves the API's own docs assets (Swagger) from our static files, not from a CDN.
     "ninja",
     "django.contrib.auth",
@@ -69,9 +76,15 @@ MIDDLEWARE = [
     # Wagtail admin screens a role may not open at all (home/admin_access.py).
     "home.admin_access.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: marks request.user as verified by a second factor or not; then our
+    # enforcement sends an admin user who owes a code (or a setup) to that step.
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "consult.urls"
@@ -114,6 +127,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes checks every login first and refuses a locked-out one before the password is
+# even looked at; the model backend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -172,6 +192,47 @@ WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 # it is enqueued; production queues them in the database for `manage.py db_worker`
 # (consult/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Login lockout (django-axes, home/security/lockout.py). Wrong passwords are counted per
+# username from one client address: after AXES_FAILURE_LIMIT of them that pair is locked for
+# the cool-off, the right password included. Counting per username alone would let anyone lock
+# the secretary out from anywhere; counting per address alone would let one address try every
+# account. So an address is also locked, for every account, after
+# ADVIESVOLGER_LOGIN_FAILURE_LIMIT_PER_CLIENT wrong passwords for any usernames.
+AXES_ENABLED = env_bool("ADVIESVOLGER_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("ADVIESVOLGER_LOGIN_FAILURE_LIMIT", "5"))
+ADVIESVOLGER_LOGIN_FAILURE_LIMIT_PER_CLIENT = int(
+    os.environ.get("ADVIESVOLGER_LOGIN_FAILURE_LIMIT_PER_CLIENT", "20")
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("ADVIESVOLGER_LOGIN_COOLOFF_MINUTES", "30"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A try while locked (even with the right password) does not move the end of the lockout: the
+# time the lockout page names stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "home.security.lockout.CouncilLockoutHandler"
+AXES_LOCKOUT_CALLABLE = "home.security.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
+# No Django admin here: the secretariat unlocks in the Wagtail admin (home/security/admin_views.py).
+AXES_ENABLE_ADMIN = False
+# How many reverse proxies (each adding to X-Forwarded-For) stand before the app. 0: the
+# header is ignored, because a client can write anything in it.
+ADVIESVOLGER_TRUSTED_PROXY_COUNT = int(os.environ.get("ADVIESVOLGER_TRUSTED_PROXY_COUNT", "0"))
+
+# Two-factor authentication (django-otp, home/two_factor/). Whoever has set it up must give a
+# code after the password. Members of these groups (and superusers, when the second setting is
+# on) must set it up before they can use the admin. Off in development and the tests;
+# production turns it on for Secretariaat and Gemeente (consult/settings/production.py).
+ADVIESVOLGER_2FA_REQUIRED_GROUPS = env_list("ADVIESVOLGER_2FA_REQUIRED_GROUPS")
+ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS = env_bool("ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS")
+# The name the authenticator app shows next to the code.
+OTP_TOTP_ISSUER = os.environ.get("ADVIESVOLGER_2FA_ISSUER", "Adviesvolger")
+# After n wrong codes the next try waits 2^(n-1) seconds (per device, django-otp's throttling).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, os
+from .base import env_bool, env_list, os
 
 DEBUG = False
 if not SECRET_KEY:  # noqa: F405
@@ -40,3 +40,12 @@ CACHES = {
         "LOCATION": "adviesvolger_cache",
     }
 }
+
+# Two-factor authentication is required for the secretariat, the municipality and the
+# administrators; an operator may name other groups (comma-separated) in the environment.
+ADVIESVOLGER_2FA_REQUIRED_GROUPS = env_list(
+    "ADVIESVOLGER_2FA_REQUIRED_GROUPS", "Secretariaat,Gemeente"
+)
+ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS = env_bool(
+    "ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS", True
+)

@@ -15,6 +15,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests log in with client.login/force_login, which pass no request: django-axes would refuse
+# them. The lockout tests turn it on (tests/home/test_login_lockout.py).
+AXES_ENABLED = False
+ADVIESVOLGER_2FA_REQUIRED_GROUPS = []
+ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS = False
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
