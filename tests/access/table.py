@@ -32,6 +32,7 @@ MAY = {
     "record the college's reply, verdicts, commitments and progress": frozenset({CLERK}),
     "give the council's assessment of an answer": COUNCIL,
     "manage accounts of council members and municipal staff": frozenset({SECRETARY}),
+    "unlock a login that is locked after wrong passwords": frozenset({SECRETARY}),
     "change an administrator's or another secretary's account; delete accounts; groups": NOBODY,
     "sites, collections, workflows, redirects; delete what the college or council recorded": (
         NOBODY
@@ -57,6 +58,7 @@ SEE_COLLEGE = "see the college's reply, verdicts, commitments and progress"
 RECORD_COLLEGE = "record the college's reply, verdicts, commitments and progress"
 ASSESS = "give the council's assessment of an answer"
 ACCOUNTS = "manage accounts of council members and municipal staff"
+UNLOCK = "unlock a login that is locked after wrong passwords"
 POWER = "change an administrator's or another secretary's account; delete accounts; groups"
 ADMINISTRATOR = (
     "sites, collections, workflows, redirects; delete what the college or council recorded"
@@ -87,11 +89,13 @@ URLS = [
     ("wagtailadmin_sprite", "*", PUBLIC),
     ("wagtailadmin_javascript_catalog", "*", PUBLIC),
     ("wagtailadmin_login", "*", "sign in"),
+    ("home_two_factor_verify", "*", "sign in"),
     # The admin's common parts.
     ("wagtailadmin_home", "*", ADMIN),
     ("wagtailadmin_account", "*", ADMIN),
     ("wagtailadmin_dismissibles", "*", ADMIN),
     ("wagtailadmin_logout", "*", ADMIN),
+    ("home_two_factor*", "*", ADMIN),
     ("wagtailadmin_tag_autocomplete", "*", ADMIN),
     ("wagtailadmin_tag_model_autocomplete", "*", ADMIN),
     ("wagtailadmin_editing_sessions:*", "*", ADMIN),
@@ -170,6 +174,8 @@ URLS = [
     ("wagtailusers_users:*", "*", ACCOUNTS),
     ("wagtail_bulk_action", "auth.user", ACCOUNTS),
     ("wagtailusers_groups:*", "*", POWER),
+    ("home_login_lockouts", "*", UNLOCK),
+    ("home_login_unlock", "*", UNLOCK),
     # Only for an administrator.
     ("wagtailsnippets:index", "*", ADMINISTRATOR),
     ("wagtailsites:*", "*", ADMINISTRATOR),

@@ -15,6 +15,8 @@ from tests.access.world import DRAFT_MARKER, World
 
 # Statuses that mean "not for you" (or "nothing here", which reveals nothing either).
 REFUSED_STATUSES = {400, 403, 404, 405}
+# The steps of signing in send on who has nothing (more) to do there: not a refusal.
+SIGN_IN_STEPS = {"wagtailadmin_login", "home_two_factor_verify"}
 ADMIN_HOME = "/admin/"
 
 
@@ -38,8 +40,8 @@ def refused(response):
 
 def refused_by_permission(target, response):
     """A refusal that means "you may not" (not "there is nothing", "not like this" or "use
-    POST"; the login page sends who is signed in on to the dashboard)."""
-    if response.status_code in (400, 404, 405) or target.name == "wagtailadmin_login":
+    POST"; the sign-in steps send who is signed in on to the dashboard)."""
+    if response.status_code in (400, 404, 405) or target.name in SIGN_IN_STEPS:
         return False
     return refused(response)
 
