@@ -54,7 +54,7 @@ MESSAGES = {
     ),
     # Word, Excel, OpenDocument
     "wrong_type": _(
-        "Dit bestand is geen echt %(kind)s, al eindigt de naam op .%(extension)s. "
+        "Dit bestand is niet echt een %(kind)s, al eindigt de naam op .%(extension)s. "
         "Sla het document opnieuw op als %(kind)s (.%(extension)s) en probeer het nog eens."
     ),
     "package_encrypted": _(
