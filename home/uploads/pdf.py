@@ -25,11 +25,12 @@ What is refused, and why (a letter or report needs none of it):
 - links (``/URI``) other than http(s), mailto and tel.
 """
 
+import dataclasses
 import logging
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from pypdf import PdfReader, apply_configuration
+from pypdf import Configuration, PdfReader, apply_configuration
 from pypdf.errors import LimitReachedError
 from pypdf.generic import (
     ArrayObject,
@@ -82,14 +83,7 @@ def check_pdf(upload, not_pdf=None):
         raise not_pdf or refuse("not_pdf")
     upload.seek(0)
     try:
-        with apply_configuration(
-            zlib_maximum_output_length=PYPDF_DECODE_LIMIT,
-            lzw_maximum_output_length=PYPDF_DECODE_LIMIT,
-            run_length_maximum_output_length=PYPDF_DECODE_LIMIT,
-            brotli_maximum_output_length=PYPDF_DECODE_LIMIT,
-            array_based_stream_maximum_output_length=PYPDF_DECODE_LIMIT,
-            stream_decoding_work_maximum_length=PYPDF_DECODE_LIMIT * 4,
-        ):
+        with apply_configuration(**_pypdf_limits()):
             reader = PdfReader(upload, strict=False)
             if reader.is_encrypted:
                 raise refuse("encrypted")
@@ -108,6 +102,20 @@ def check_pdf(upload, not_pdf=None):
         raise refuse("broken_pdf") from error
     finally:
         upload.seek(0)
+
+
+def _pypdf_limits():
+    """pypdf's output limits, lowered for the check (the names that this pypdf knows)."""
+    wanted = {
+        "zlib_maximum_output_length": PYPDF_DECODE_LIMIT,
+        "lzw_maximum_output_length": PYPDF_DECODE_LIMIT,
+        "run_length_maximum_output_length": PYPDF_DECODE_LIMIT,
+        "brotli_maximum_output_length": PYPDF_DECODE_LIMIT,
+        "array_based_stream_maximum_output_length": PYPDF_DECODE_LIMIT,
+        "stream_decoding_work_maximum_length": PYPDF_DECODE_LIMIT * 4,
+    }
+    known = {field.name for field in dataclasses.fields(Configuration)}
+    return {name: value for name, value in wanted.items() if name in known}
 
 
 class _PdfWalk:
