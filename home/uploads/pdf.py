@@ -27,6 +27,7 @@ What is refused, and why (a letter or report needs none of it):
 
 import dataclasses
 import logging
+import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -40,6 +41,7 @@ from pypdf.generic import (
     NameObject,
     StreamObject,
     TextStringObject,
+    is_null_or_none,
 )
 
 from home.uploads import limits
@@ -70,6 +72,7 @@ ACTIVE_NAMES = {
     "/Rendition",
 }
 SAFE_URI_SCHEMES = {"http", "https", "mailto", "tel"}
+CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]")
 
 
 def check_pdf(upload, not_pdf=None):
@@ -211,8 +214,8 @@ def _worth_a_look(item):
 
 def _only_opens_at_a_page(action):
     action = action.get_object() if action is not None else None
-    if action is None or isinstance(action, ArrayObject):
-        return True  # a destination: the page and zoom to open at
+    if is_null_or_none(action) or isinstance(action, ArrayObject):
+        return True  # nothing, or a destination: the page and zoom to open at
     if isinstance(action, DictionaryObject):
         kind = action.get("/S")
         return kind is not None and kind.get_object() == "/GoTo" and "/Next" not in action
@@ -220,10 +223,16 @@ def _only_opens_at_a_page(action):
 
 
 def _safe_uri(uri):
+    """A link's address: web, mail and phone only. (A ``/URI`` dictionary, the document's base
+    address, holds no link and is fine.)"""
     uri = uri.get_object() if uri is not None else None
+    if is_null_or_none(uri) or isinstance(uri, DictionaryObject):
+        return True
     if isinstance(uri, ByteStringObject):
         uri = bytes(uri).decode("latin-1")
     if not isinstance(uri, (TextStringObject, str)):
         return False
-    scheme = urlsplit(str(uri).strip()).scheme.lower()
+    # Browsers drop control characters and spaces around and inside a scheme
+    # ("\x01java\tscript:"); so does this check before reading the scheme.
+    scheme = urlsplit(CONTROL_AND_SPACE.sub("", str(uri))).scheme.lower()
     return scheme in SAFE_URI_SCHEMES or scheme == ""
