@@ -286,3 +286,23 @@ def test_an_allowed_extension_without_a_check_is_refused(client, member, setting
     response = post_document(client, "dia.pptx", files.docx())
     assert shown(response, "Dit soort bestand kunnen we niet controleren")
     assert not Document.objects.exists()
+
+
+def test_a_pdf_built_to_keep_the_check_busy_is_refused(client, member, settings):
+    """The walk is bounded: too many objects, too many parts, or nesting deeper than Python's
+    stack, each refused with a message instead of a slow request or a 500."""
+    settings.UPLOADS_MAX_PDF_OBJECTS = 100
+    settings.UPLOADS_MAX_PDF_PARTS = 1000
+    client.force_login(member)
+    many_objects = files.build_pdf(extra_objects=[b"<< /A 1 >>"] * 150)
+    big_arrays = files.build_pdf(extra_objects=[b"[" + b"/A " * 600 + b"]"] * 2)
+    deep = files.build_pdf(extra_objects=[b"[" * 5000 + b"]" * 5000])
+    for content, message in [
+        (many_objects, "Deze PDF bestaat uit te veel onderdelen om te controleren"),
+        (big_arrays, "Deze PDF bestaat uit te veel onderdelen om te controleren"),
+        (deep, "Deze PDF is beschadigd en kan niet worden gelezen"),
+    ]:
+        response = post_document(client, "druk.pdf", content)
+        assert response.status_code == 200
+        assert shown(response, message)
+    assert not Document.objects.exists()
