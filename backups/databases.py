@@ -72,25 +72,24 @@ def server_version(connection):
 def snapshot(connection):
     """One read-only moment of the database: everything read inside sees the same data, and
     the dump made inside (``dump``) too. Yields a PostgreSQL snapshot id, or None."""
+    if connection.in_atomic_block:
+        # The copy must show committed data only, and SQLite's backup would wait forever for
+        # a write transaction on its own connection to end.
+        raise BackupError(_("Een back-up kan niet binnen een lopende transactie worden gemaakt."))
     connection.ensure_connection()
     if connection.vendor == "sqlite":
         raw = connection.connection
-        began = not raw.in_transaction and not connection.in_atomic_block
-        if began:
-            # DEFERRED: a read transaction. Django's own ``atomic`` would take the write lock
-            # (transaction_mode IMMEDIATE) and make the site's writers wait for the backup.
-            raw.execute("BEGIN DEFERRED")
+        # DEFERRED: a read transaction. Django's own ``atomic`` would take the write lock
+        # (transaction_mode IMMEDIATE) and make the site's writers wait for the backup.
+        raw.execute("BEGIN DEFERRED")
         try:
             yield None
         finally:
-            if began:
-                raw.execute("ROLLBACK")  # nothing was written
+            raw.execute("ROLLBACK")  # nothing was written
         return
-    outermost = not connection.in_atomic_block
     with transaction.atomic(using=connection.alias):
         with connection.cursor() as cursor:
-            if outermost:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             cursor.execute("SELECT pg_export_snapshot()")
             yield cursor.fetchone()[0]
 
