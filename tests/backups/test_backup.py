@@ -320,16 +320,17 @@ def test_an_archive_with_a_missing_file_is_refused(archive, tmp_path):
     path, letter = archive
     pdf = f"media/{letter.sent_pdf.file.name}"
 
-    def forget_nothing_but_add_a_file(manifest):
+    def list_a_file_that_is_not_there(manifest):
         manifest["files"].append(
             {"name": "media/documenten/weg.pdf", "sha256": "0" * 64, "size": 1}
         )
         return manifest
 
-    broken = rewrite_archive(path, tmp_path / "broken.tar", manifest=forget_nothing_but_add_a_file)
+    broken = rewrite_archive(path, tmp_path / "broken.tar", manifest=list_a_file_that_is_not_there)
     with pytest.raises(CommandError, match="media/documenten/weg.pdf: ontbreekt in het archief"):
         call_command("restore", str(broken), "--force", stdout=io.StringIO())
-    assert AdviceLetter.objects.get(pk=letter.pk).sent_pdf.file.name in pdf
+    # Refused before the database was touched, --force or not.
+    assert SentLetterPdf.objects.get(letter=letter).file.name == pdf.removeprefix("media/")
 
 
 @refusal
@@ -375,6 +376,21 @@ def test_a_backup_of_the_other_kind_of_database_is_refused(archive, tmp_path):
     assert f"een back-up van een {names[other]}-database" in message
     assert f"deze installatie gebruikt {names[connection.vendor]}" in message
     assert "Overstappen tussen SQLite en PostgreSQL kan met deze opdracht niet" in message
+    assert AdviceLetter.objects.filter(pk=letter.pk).exists()
+
+
+@refusal
+def test_a_backup_of_a_newer_version_is_refused(archive, tmp_path):
+    path, letter = archive
+
+    def from_a_newer_version(manifest):
+        manifest["migrations"]["advices"].append("0999_uit_de_toekomst")
+        return manifest
+
+    newer = rewrite_archive(path, tmp_path / "newer.tar", manifest=from_a_newer_version)
+    with pytest.raises(CommandError, match="nieuwere versie van Adviesvolger") as refused:
+        call_command("restore", str(newer), "--force", stdout=io.StringIO())
+    assert "advices.0999_uit_de_toekomst" in str(refused.value)
     assert AdviceLetter.objects.filter(pk=letter.pk).exists()
 
 
