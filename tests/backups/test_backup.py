@@ -405,3 +405,20 @@ def test_a_backup_inside_a_transaction_is_refused(db, tmp_path):
     with pytest.raises(CommandError, match="binnen een lopende transactie"):
         call_command("backup", output=str(tmp_path / "b.tar"), stdout=io.StringIO())
     assert list(tmp_path.iterdir()) == []  # nothing half-written is left behind
+
+
+def test_a_backup_is_never_written_into_the_media_folder(db, media_root):
+    with pytest.raises(CommandError, match="niet in de mediamap"):
+        call_command("backup", output=str(media_root / "backups") + "/", stdout=io.StringIO())
+
+
+def test_the_backup_app_imports_nothing_of_the_apps_it_backs_up():
+    """It stays generic: apps add their counts and checks through their AppConfig."""
+    from tests.test_architecture import imports_in_source, offending, python_files
+
+    found = []
+    for relative in python_files():
+        if relative.parts[0] == "backups":
+            found += imports_in_source((ROOT / relative).read_text(encoding="utf-8"), relative)
+    assert found
+    assert offending(found, "backups/", ("advices", "home")) == []

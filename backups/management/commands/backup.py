@@ -70,6 +70,13 @@ class Command(BaseCommand):
         if output is None or target.is_dir() or output.endswith(("/", "\\")):
             target = target / default_name(now)
         target = target.resolve()
+        media_root = Path(settings.MEDIA_ROOT).resolve()
+        if target.parent == media_root or media_root in target.parents:
+            # The archive would end up in the next backup, and be served as a media file.
+            raise BackupError(
+                _("Schrijf de back-up niet in de mediamap (%(root)s): kies een andere map.")
+                % {"root": media_root}
+            )
         with ArchiveWriter(target) as archive:
             staging = tempfile.TemporaryDirectory(prefix=".adviesvolger-backup-", dir=target.parent)
             with staging as folder:
