@@ -29,3 +29,14 @@ class AdvicesConfig(AppConfig):
         pdf_signals.connect()
         receivers.connect()
         post_migrate.connect(create_cache_tables, sender=self)
+
+    # The hooks of ``manage.py backup`` and ``restore`` (backups/reports.py).
+    def backup_counts(self):
+        from advices.backup_report import counts
+
+        return counts()
+
+    def restore_problems(self):
+        from advices.backup_report import problems
+
+        return problems()

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "advices",
+    "backups",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -156,6 +157,11 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# `manage.py backup` writes its archives here unless told otherwise (README, "Backup and
+# restore"); PostgreSQL's pg_dump and pg_restore are looked up in DJANGO_PG_BINDIR when set,
+# else on the PATH, else in Debian's /usr/lib/postgresql/<version>/bin.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BACKUP_PG_BINDIR = os.environ.get("DJANGO_PG_BINDIR", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
