@@ -153,6 +153,17 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "adviesvolger@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Following by email (advices/public/follow_views.py): within this window (seconds) a repeated
+# subscription to the same thing sends no new confirmation mail, one address gets at most
+# ADVICES_FOLLOW_MAILS_PER_ADDRESS confirmation mails, and one client may post the form
+# ADVICES_FOLLOW_POSTS_PER_CLIENT times (then a page with status 429).
+ADVICES_FOLLOW_REPEAT_WINDOW = int(os.environ.get("DJANGO_FOLLOW_REPEAT_WINDOW", "3600"))
+ADVICES_FOLLOW_MAILS_PER_ADDRESS = int(os.environ.get("DJANGO_FOLLOW_MAILS_PER_ADDRESS", "5"))
+ADVICES_FOLLOW_POSTS_PER_CLIENT = int(os.environ.get("DJANGO_FOLLOW_POSTS_PER_CLIENT", "20"))
+# How many proxies (load balancer, nginx) in front of the site append to X-Forwarded-For;
+# 0: the site is reached directly and REMOTE_ADDR is the client (advices/public/rate_limits.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Adviesvolger"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
