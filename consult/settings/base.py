@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     # Serves the API's own docs assets (Swagger) from our static files, not from a CDN.
     "ninja",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files and the sent-PDF fast path included.
+    "home.security_headers.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "advices.pdf.middleware.SentPdfFastPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +75,75 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4; home/security_headers.py). The public site runs no
+# inline script or style at all, and no nonce (its pages may be cached whole): everything
+# comes from our own static files. Images may be data: URLs (the SVG icons of the NL Design
+# System CSS); nothing is embedded from other sites.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (every path under /admin/, page previews included) writes inline scripts
+# and styles of its own, so it gets this relaxed policy, measured in Chromium on its pages
+# (tests/browser/test_security_headers.py): inline script and style allowed, but still
+# nothing from other sites, no plugins, and framed only by itself (the preview panel).
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser
+# features, so no page (nor anything a page might embed) may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The admin shows no avatars from gravatar.com: no address leaves the site, and the admin's
+# policy needs no other site's images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 ROOT_URLCONF = "consult.urls"
 # A refused form gets the site's own page in Dutch, not Django's English one.
