@@ -5,8 +5,11 @@ The public policy has no nonce on purpose: public pages are the same for every a
 visitor and may be cached whole, and a nonce in a cached page would be reused. So the public
 templates hold no inline script, no ``<style>``, no ``style=""`` and no ``on...=`` handler.
 
-- Paths under the admin (``/admin/``, its previews included) get the admin's policy: the
-  Wagtail 8 admin uses inline scripts and styles.
+- Paths under the admin (``/admin/``) get the admin's policy: the Wagtail 8 admin uses
+  inline scripts and styles. So do Wagtail's previews: the admin renders a page's preview
+  through the whole middleware chain with a made-up request for the page's public path
+  (``request.is_dummy``), and that response is shown in the admin's preview panel, a frame
+  of the admin, which the public ``frame-ancestors 'none'`` would refuse.
 - A PDF (a sent letter, an uploaded document) gets no CSP: Chrome shows a PDF in its own
   viewer, a page the browser makes around the file, and a page policy on the PDF response
   breaks that viewer (``object-src 'none'`` blocks it, ``style-src`` without inline styles
@@ -28,7 +31,7 @@ def admin_prefix():
 
 
 def uses_admin_policy(request):
-    return request.path_info.startswith(admin_prefix())
+    return request.path_info.startswith(admin_prefix()) or getattr(request, "is_dummy", False)
 
 
 class SiteCSPMiddleware(CSPMiddleware):

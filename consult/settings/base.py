@@ -95,17 +95,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin (every path under /admin/, page previews included) writes inline scripts
-# and styles of its own, so it gets this relaxed policy, measured in Chromium on its pages
-# (tests/browser/test_security_headers.py): inline script and style allowed, but still
-# nothing from other sites, no plugins, and framed only by itself (the preview panel).
+# and styles of its own (its page list, users and reports pages run inline scripts; the edit
+# forms inline scripts and styles), so it gets this relaxed policy, measured in Chromium on
+# its pages (tests/browser/test_security_headers.py): inline script and style allowed, but
+# still nothing from other sites, no plugins, no eval, and framed only by itself (the
+# preview panel).
 ADMIN_PATH_PREFIX = "/admin/"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
+        # blob: for the thumbnails of images chosen for upload, before they are sent.
         "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],
         "object-src": ["'none'"],
@@ -144,6 +147,9 @@ PERMISSIONS_POLICY = {
 # The admin shows no avatars from gravatar.com: no address leaves the site, and the admin's
 # policy needs no other site's images.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask releases.wagtail.org for a newer version: updates come through the
+# project's pinned dependencies, and the admin's policy allows no other site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 ROOT_URLCONF = "consult.urls"
 # A refused form gets the site's own page in Dutch, not Django's English one.
