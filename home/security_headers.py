@@ -19,9 +19,9 @@ Placed right after ``SecurityMiddleware``, before WhiteNoise and the sent-PDF fa
 every response passes it.
 """
 
-from django.conf import settings
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
+from django.conf import settings
 
 NO_CSP_CONTENT_TYPES = ("application/pdf",)
 
