@@ -20,6 +20,11 @@ class Subscription(models.Model):
     target_id = models.PositiveBigIntegerField(_("nummer van wat gevolgd wordt"))
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    # When the last confirmation mail was sent: a repeat within the follow window sends none
+    # (advices.notify.subscriptions.claim_confirmation_mail decides, in one UPDATE).
+    confirmation_sent_at = models.DateTimeField(
+        _("bevestigingsmail gestuurd op"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("abonnement")

@@ -1,7 +1,9 @@
 """Follow a recommendation, a letter or a theme by email, without an account.
 
-* ``subscribe`` stores an unconfirmed ``Subscription`` (or reuses the one there is); the view
-  then has ``follower_mail`` mail a signed link that is valid for seven days (double opt-in);
+* ``subscribe`` stores an unconfirmed ``Subscription`` (or reuses the one there is);
+  ``claim_confirmation_mail`` then says whether this request may have ``follower_mail`` mail
+  a signed link that is valid for seven days (double opt-in): at most one mail per address
+  and thing followed within the follow window, however many requests come in at once;
 * ``confirm`` and ``unsubscribe`` read signed tokens; a bad, changed or expired token raises
   ``signing.BadSignature`` (``SignatureExpired`` for an old one), for the view to explain;
 * ``Target`` and ``find_target``: what can be followed (only what is public), how a page or a
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +36,12 @@ CONFIRM_MAX_AGE = datetime.timedelta(days=7)
 
 def normalize_email(address):
     return address.strip().lower()
+
+
+def repeat_window():
+    """How long a repeated subscription sends no new mail (``ADVICES_FOLLOW_REPEAT_WINDOW``,
+    seconds)."""
+    return datetime.timedelta(seconds=settings.ADVICES_FOLLOW_REPEAT_WINDOW)
 
 
 # -- what can be followed ------------------------------------------------------------------
@@ -121,6 +130,7 @@ def subscribe(email, target):
 
     A second submit (or a double click) finds the first row; the unique constraint catches
     two requests at the same moment. Unconfirmed rows whose link has expired are removed.
+    Whether a mail goes out is ``claim_confirmation_mail``'s decision.
     """
     email = normalize_email(email)
     now = timezone.now()
@@ -135,10 +145,29 @@ def subscribe(email, target):
                 subscription = Subscription.objects.create(**lookup)
         except IntegrityError:
             subscription = Subscription.objects.get(**lookup)
-    elif not subscription.is_confirmed:
-        # A new link is on its way: keep the row as long as that link works.
-        Subscription.objects.filter(pk=subscription.pk).update(created_at=now)
     return subscription
+
+
+def claim_confirmation_mail(subscription):
+    """True if this request is the one that mails ``subscription``'s confirmation link.
+
+    One conditional UPDATE decides, so the database picks exactly one winner among any
+    number of requests at the same moment, in any number of processes (PostgreSQL re-checks
+    the condition after waiting for the row lock; SQLite runs one writer at a time): the row
+    must be unconfirmed, and its last mail must be older than the follow window. The winner
+    also renews ``created_at``, so the row lives as long as the new link works. A confirmed
+    subscription gets no mail: there is nothing left to confirm.
+    """
+    now = timezone.now()
+    claimed = (
+        Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True)
+        .filter(
+            Q(confirmation_sent_at__isnull=True)
+            | Q(confirmation_sent_at__lte=now - repeat_window())
+        )
+        .update(confirmation_sent_at=now, created_at=now)
+    )
+    return claimed == 1
 
 
 def make_token(subscription, salt):

@@ -4,9 +4,20 @@ its button, or one click in a mail program that offers it).
 A bad, changed or expired link gets a page that says so, in plain Dutch, with status 400.
 The confirmation mail is a background task, enqueued once the subscription is committed: the
 request never waits for a mail server.
+
+The follow form needs no CSRF token, so the pages that hold it (a letter, a recommendation,
+a theme) are the same for every visitor and can be cached whole. It stays safe without one:
+a post must come from one of the site's own pages (its ``Origin``, or ``Referer`` when a
+browser sends no Origin), it only starts a double opt-in, and it is limited: one
+confirmation mail per address and thing followed per window (decided by the database),
+a few per address, and a number of posts per client (``rate_limits``). Whether a mail went
+out is never shown: the visitor always gets the same "check your mailbox" page.
 """
 
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.http import Http404
@@ -21,6 +32,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from advices.models import FollowTarget
 from advices.notify import subscriptions
 from advices.notify.tasks import mail_confirmation
+from advices.public import rate_limits
 from home.models import Theme
 
 
@@ -66,22 +78,23 @@ def _bad_link(request, reason):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def subscribe(request, target_type, pk=None, slug=None):
-    """The form to follow something by email; a valid POST has the confirmation mailed (a
-    task, enqueued after the commit) and redirects to the page that says so."""
-    if target_type == FollowTarget.THEME:
-        theme = Theme.objects.filter(slug=slug).first()
-        pk = theme.pk if theme else None
-    target = subscriptions.find_target(target_type, pk)
-    if target is None:
-        raise Http404("Dit kunt u niet volgen.")
-    form = FollowForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        subscription = subscriptions.subscribe(form.cleaned_data["email"], target)
-        subscription_id, base = subscription.pk, subscriptions.request_base_url(request)
-        transaction.on_commit(lambda: mail_confirmation.enqueue(subscription_id, base))
-        return redirect("follow:sent")
+def from_this_site(request):
+    """Whether a post came from a page of this site: its ``Origin`` (or, when a browser sends
+    none, its ``Referer``) is the address the request came in on, or one of
+    ``CSRF_TRUSTED_ORIGINS``. A post with neither header, or with ``Origin: null``, is not."""
+    source = request.META.get("HTTP_ORIGIN") or request.META.get("HTTP_REFERER")
+    if not source:
+        return False
+    parts = urlsplit(source)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    origin = f"{parts.scheme}://{parts.netloc}".lower()
+    own = f"{request.scheme}://{request.get_host()}".lower()
+    trusted = {item.rstrip("/").lower() for item in settings.CSRF_TRUSTED_ORIGINS}
+    return origin == own or origin in trusted
+
+
+def _form_page(request, form, target, status, notice=None):
     return TemplateResponse(
         request,
         "advices/follow/subscribe.html",
@@ -90,15 +103,75 @@ def subscribe(request, target_type, pk=None, slug=None):
             "target": target,
             "target_url": target.page_url(request),
             "action": request.path,
+            "notice": notice,
         },
-        status=400 if form.is_bound else 200,
+        status=status,
     )
+
+
+def _not_from_this_site(request):
+    return TemplateResponse(
+        request,
+        "403.html",
+        {
+            "exception": _(
+                "Uw aanmelding is niet verstuurd: ze kwam niet van een pagina van deze website. "
+                "Er is niets opgeslagen. Open de pagina op deze website en meld u daar aan."
+            )
+        },
+        status=403,
+    )
+
+
+# No CSRF token (see the module's docstring): the origin check, the double opt-in and the
+# limits take its place, and the pages with the form stay the same for everyone.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def subscribe(request, target_type, pk=None, slug=None):
+    """The form to follow something by email; a valid POST has the confirmation mailed (a
+    task, enqueued after the commit) unless one went out within the follow window, and
+    redirects to the page that says to look in the mailbox."""
+    if target_type == FollowTarget.THEME:
+        theme = Theme.objects.filter(slug=slug).first()
+        pk = theme.pk if theme else None
+    target = subscriptions.find_target(target_type, pk)
+    if target is None:
+        raise Http404("Dit kunt u niet volgen.")
+    if request.method != "POST":
+        return _form_page(request, FollowForm(), target, status=200)
+    if not from_this_site(request):
+        return _not_from_this_site(request)
+    form = FollowForm(request.POST)
+    per_client = rate_limits.follow_posts_per_client()
+    if not per_client.spend(rate_limits.client_ip(request)):
+        notice = _(
+            "U heeft dit formulier vaak achter elkaar verstuurd. Wacht even en probeer het "
+            "dan opnieuw; uw e-mailadres staat nog in het formulier."
+        )
+        response = _form_page(request, form, target, status=429, notice=notice)
+        response["Retry-After"] = str(per_client.retry_after())
+        return response
+    if not form.is_valid():
+        return _form_page(request, form, target, status=400)
+    email = subscriptions.normalize_email(form.cleaned_data["email"])
+    subscription = subscriptions.subscribe(email, target)
+    # The same page whether a mail goes out or not: it tells nobody whether the address is
+    # known, or already follows this.
+    if subscriptions.claim_confirmation_mail(subscription) and (
+        rate_limits.follow_mails_per_address().spend(email)
+    ):
+        subscription_id, base = subscription.pk, subscriptions.request_base_url(request)
+        transaction.on_commit(lambda: mail_confirmation.enqueue(subscription_id, base))
+    return redirect("follow:sent")
 
 
 @require_GET
 def sent(request):
+    hours = max(1, round(subscriptions.repeat_window().total_seconds() / 3600))
     return TemplateResponse(
-        request, "advices/follow/sent.html", {"days": subscriptions.CONFIRM_MAX_AGE.days}
+        request,
+        "advices/follow/sent.html",
+        {"days": subscriptions.CONFIRM_MAX_AGE.days, "repeat_hours": hours},
     )
 
 

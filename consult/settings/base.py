@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Serves the API's own docs assets (Swagger) from our static files, not from a CDN.
     "ninja",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files and the sent-PDF fast path included.
+    "home.security_headers.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "advices.pdf.middleware.SentPdfFastPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +91,81 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp 4; home/security_headers.py). The public site runs no
+# inline script or style at all, and no nonce (its pages may be cached whole): everything
+# comes from our own static files. Images may be data: URLs (the SVG icons of the NL Design
+# System CSS); nothing is embedded from other sites.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin (every path under /admin/, page previews included) writes inline scripts
+# and styles of its own (its page list, users and reports pages run inline scripts; the edit
+# forms inline scripts and styles), so it gets this relaxed policy, measured in Chromium on
+# its pages (tests/browser/test_security_headers.py): inline script and style allowed, but
+# still nothing from other sites, no plugins, no eval, and framed only by itself (the
+# preview panel).
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        # blob: for the thumbnails of images chosen for upload, before they are sent.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser
+# features, so no page (nor anything a page might embed) may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The admin shows no avatars from gravatar.com: no address leaves the site, and the admin's
+# policy needs no other site's images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does it ask releases.wagtail.org for a newer version: updates come through the
+# project's pinned dependencies, and the admin's policy allows no other site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 ROOT_URLCONF = "consult.urls"
 # A refused form gets the site's own page in Dutch, not Django's English one.
@@ -180,6 +259,17 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "adviesvolger@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Following by email (advices/public/follow_views.py): within this window (seconds) a repeated
+# subscription to the same thing sends no new confirmation mail, one address gets at most
+# ADVICES_FOLLOW_MAILS_PER_ADDRESS confirmation mails, and one client may post the form
+# ADVICES_FOLLOW_POSTS_PER_CLIENT times (then a page with status 429).
+ADVICES_FOLLOW_REPEAT_WINDOW = int(os.environ.get("DJANGO_FOLLOW_REPEAT_WINDOW", "3600"))
+ADVICES_FOLLOW_MAILS_PER_ADDRESS = int(os.environ.get("DJANGO_FOLLOW_MAILS_PER_ADDRESS", "5"))
+ADVICES_FOLLOW_POSTS_PER_CLIENT = int(os.environ.get("DJANGO_FOLLOW_POSTS_PER_CLIENT", "20"))
+# How many proxies (load balancer, nginx) in front of the site append to X-Forwarded-For;
+# 0: the site is reached directly and REMOTE_ADDR is the client (advices/public/rate_limits.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Adviesvolger"

@@ -10,6 +10,11 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The parallel tests' server (tests/parallel/server.py) runs in processes of its own, whose
+# in-memory outbox the tests cannot see: it writes its mail to files they can count.
+if os.environ.get("DJANGO_TEST_EMAIL_FILE_PATH"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["DJANGO_TEST_EMAIL_FILE_PATH"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="adviesvolger-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

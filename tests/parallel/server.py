@@ -12,6 +12,8 @@ WAL); with DATABASE_URL on PostgreSQL, a fresh database created on that server a
 the end. It is migrated and seeded once, by subprocesses, like a deployment would be.
 """
 
+import email
+import email.policy
 import json
 import os
 import shutil
@@ -135,6 +137,7 @@ class ServerProcess:
         self.port = None
         self.base_url = None
         self.stderr_path = self.workdir / "server-stderr.log"
+        self.mail_dir = self.workdir / "mail"  # every mail the server sends, one file a send
         self.access_log = self.workdir / "access.log"
         self.process = None
         self.seed = None
@@ -154,6 +157,8 @@ class ServerProcess:
             # Each worker keeps its database connection between requests, as a production
             # server would; a new PostgreSQL connection per request made a round 2-3x slower.
             DATABASE_CONN_MAX_AGE="60",
+            # Mail goes to files (consult/settings/test.py), so a test can count it.
+            DJANGO_TEST_EMAIL_FILE_PATH=str(self.mail_dir),
         )
         return env
 
@@ -270,6 +275,21 @@ class ServerProcess:
             os.killpg(self.process.pid, signum)
         except ProcessLookupError:
             pass
+
+    # -- what the server mailed ---------------------------------------------------
+
+    def mails(self):
+        """Every mail the server has sent so far, as ``email.message.EmailMessage`` objects
+        (headers decoded).
+        Django's file backend writes the messages of one send to one file, each followed by
+        a line of 79 dashes."""
+        separator = "\n" + "-" * 79 + "\n"
+        messages = []
+        for path in sorted(self.mail_dir.glob("*.log")) if self.mail_dir.exists() else []:
+            for chunk in path.read_text(encoding="utf-8").split(separator):
+                if chunk.strip():
+                    messages.append(email.message_from_string(chunk, policy=email.policy.default))
+        return messages
 
     # -- what the server said -----------------------------------------------------
 

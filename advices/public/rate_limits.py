@@ -1,0 +1,86 @@
+"""Limits on the follow form, so nobody can flood an address or the mail server through it.
+
+* ``client_ip``: who sent a request, behind as many trusted proxies as
+  ``TRUSTED_PROXY_COUNT`` says (each proxy appends the address it got the request from to
+  ``X-Forwarded-For``; only what the outermost trusted proxy wrote can be believed).
+* ``Budget``: at most ``limit`` events per key in a fixed window, counted in Django's cache
+  (``cache.add`` then ``cache.incr``). Production's cache is shared by every process, so the
+  count is the site's; with a per-process cache (locmem, in development and the tests) it is
+  per process. ``incr`` is atomic on Redis and locmem; on the database cache two requests at
+  the same instant may be counted once. That is good enough for a limit on posts: the
+  guarantee that matters, one confirmation mail per address and thing followed, is made by
+  the database (``subscriptions.claim_confirmation_mail``), not by this count.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_ip(request):
+    """The client's address: ``REMOTE_ADDR``, or with ``TRUSTED_PROXY_COUNT`` proxies in
+    front, the address the outermost of them saw (counted from the right of
+    ``X-Forwarded-For``, so a client cannot choose it by sending that header itself)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies <= 0:
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return forwarded[0] if forwarded else remote
+
+
+@dataclass(frozen=True)
+class Budget:
+    """``limit`` events per key per ``window`` seconds (a fixed window)."""
+
+    name: str
+    limit: int
+    window: int
+
+    def _key(self, key, now):
+        # Hashed: an e-mail address is not kept in the cache, and any key is a valid one.
+        digest = hashlib.sha256(str(key).encode()).hexdigest()[:32]
+        return f"adviesvolger:limit:{self.name}:{digest}:{int(now // self.window)}"
+
+    def spend(self, key):
+        """Count one event for ``key``; False when that goes over the limit."""
+        now = time.time()
+        cache_key = self._key(key, now)
+        cache.add(cache_key, 0, timeout=self.window + 60)
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # evicted between add and incr: a new window for this key
+            cache.set(cache_key, 1, timeout=self.window + 60)
+            count = 1
+        return count <= self.limit
+
+    def retry_after(self):
+        """Seconds until the current window ends (for a ``Retry-After`` header)."""
+        return max(1, int(self.window - time.time() % self.window))
+
+
+def follow_posts_per_client():
+    """Posts of the follow form from one client (a shared office connection sends many)."""
+    return Budget(
+        "follow-client",
+        settings.ADVICES_FOLLOW_POSTS_PER_CLIENT,
+        settings.ADVICES_FOLLOW_REPEAT_WINDOW,
+    )
+
+
+def follow_mails_per_address():
+    """Confirmation mails to one address, whatever it follows."""
+    return Budget(
+        "follow-address",
+        settings.ADVICES_FOLLOW_MAILS_PER_ADDRESS,
+        settings.ADVICES_FOLLOW_REPEAT_WINDOW,
+    )
