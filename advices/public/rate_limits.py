@@ -19,23 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_ip(request):
-    """The client's address: ``REMOTE_ADDR``, or with ``TRUSTED_PROXY_COUNT`` proxies in
-    front, the address the outermost of them saw (counted from the right of
-    ``X-Forwarded-For``, so a client cannot choose it by sending that header itself)."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies <= 0:
-        return remote
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return forwarded[0] if forwarded else remote
+from home.security.client_ip import client_ip
 
 
 @dataclass(frozen=True)

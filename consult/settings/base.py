@@ -316,9 +316,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
 # No Django admin here: the secretariat unlocks in the Wagtail admin (home/security/admin_views.py).
 AXES_ENABLE_ADMIN = False
-# How many reverse proxies (each adding to X-Forwarded-For) stand before the app. 0: the
-# header is ignored, because a client can write anything in it.
-ADVIESVOLGER_TRUSTED_PROXY_COUNT = int(os.environ.get("ADVIESVOLGER_TRUSTED_PROXY_COUNT", "0"))
+# The client's address behind proxies: TRUSTED_PROXY_COUNT (above), one rule for the login
+# lockout and the follow form's limits (home/security/client_ip.py).
 
 # Two-factor authentication (django-otp, home/two_factor/). Whoever has set it up must give a
 # code after the password. Members of these groups (and superusers, when the second setting is

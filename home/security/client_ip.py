@@ -2,7 +2,7 @@
 
 Behind a reverse proxy every request comes from the proxy; the client's own address is in
 X-Forwarded-For. That header is trusted only as far as the operator says how many proxies
-stand in front (``ADVIESVOLGER_TRUSTED_PROXY_COUNT``): each proxy appends the address it
+stand in front (``TRUSTED_PROXY_COUNT``): each proxy appends the address it
 received the request from, so with n proxies the client is the n-th entry from the right.
 Anything further left was written by the client and could be anything.
 """
@@ -21,7 +21,7 @@ def _valid(address):
 
 def client_ip(request):
     remote = _valid(request.META.get("REMOTE_ADDR", "") or "")
-    proxies = getattr(settings, "ADVIESVOLGER_TRUSTED_PROXY_COUNT", 0)
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies <= 0:
         return remote
     forwarded = [

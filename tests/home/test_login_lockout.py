@@ -24,7 +24,7 @@ def lockout_on(settings):
     settings.AXES_FAILURE_LIMIT = 5
     settings.ADVIESVOLGER_LOGIN_FAILURE_LIMIT_PER_CLIENT = 20
     settings.AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
-    settings.ADVIESVOLGER_TRUSTED_PROXY_COUNT = 0
+    settings.TRUSTED_PROXY_COUNT = 0
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_x_forwarded_for_is_ignored_unless_a_proxy_is_configured(member, setting
 
 
 def test_behind_a_configured_proxy_the_forwarded_client_counts(member, settings):
-    settings.ADVIESVOLGER_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.1"
     for _ in range(5):
         log_in(client_from(proxy), "rianne", "fout", HTTP_X_FORWARDED_FOR=ATTACKER)
