@@ -34,6 +34,7 @@ from advices.notify import subscriptions
 from advices.notify.tasks import mail_confirmation
 from advices.public import rate_limits
 from home.models import Theme
+from home.security.client_ip import client_ip
 
 
 class FollowForm(forms.Form):
@@ -143,7 +144,7 @@ def subscribe(request, target_type, pk=None, slug=None):
         return _not_from_this_site(request)
     form = FollowForm(request.POST)
     per_client = rate_limits.follow_posts_per_client()
-    if not per_client.spend(rate_limits.client_ip(request)):
+    if not per_client.spend(client_ip(request) or ""):
         notice = _(
             "U heeft dit formulier vaak achter elkaar verstuurd. Wacht even en probeer het "
             "dan opnieuw; uw e-mailadres staat nog in het formulier."

@@ -1,8 +1,7 @@
 """Limits on the follow form, so nobody can flood an address or the mail server through it.
 
-* ``client_ip``: who sent a request, behind as many trusted proxies as
-  ``TRUSTED_PROXY_COUNT`` says (each proxy appends the address it got the request from to
-  ``X-Forwarded-For``; only what the outermost trusted proxy wrote can be believed).
+Who sent a request is ``home.security.client_ip`` (the login lockout's rule too).
+
 * ``Budget``: at most ``limit`` events per key in a fixed window, counted in Django's cache
   (``cache.add`` then ``cache.incr``). Production's cache is shared by every process, so the
   count is the site's; with a per-process cache (locmem, in development and the tests) it is
@@ -18,8 +17,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-
-from home.security.client_ip import client_ip
 
 
 @dataclass(frozen=True)
