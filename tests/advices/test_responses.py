@@ -289,7 +289,7 @@ def test_the_municipality_cannot_edit_pages(client, clerk, site_tree):
     client.force_login(clerk)
     response = client.get(f"/admin/pages/{index.pk}/edit/")
     assert response.status_code == 403
-    assert "U werkt niet aan pagina's van de website" in response.content.decode()
+    assert "U werkt niet aan pagina&#x27;s van de website" in response.content.decode()
 
 
 def test_a_recorded_reply_stays_with_its_letter(client, clerk, secretary, sent_letter):
