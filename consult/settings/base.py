@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "advices",
+    # Health endpoint, public page cache, request ids, structured logs (README, "Production").
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -58,9 +60,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, a static file or a cached page too, carries its request id.
+    "operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "advices.pdf.middleware.SentPdfFastPathMiddleware",
+    # Before the session: a cached public page costs two cache look-ups and no query.
+    "operations.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +176,28 @@ WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 # it is enqueued; production queues them in the database for `manage.py db_worker`
 # (consult/settings/production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The public page cache (operations/page_cache.py): how long a whole page may be served from
+# the shared cache (seconds; 0 = off). Any write through the models ends every entry at once
+# (operations/invalidation.py); this bounds only writes that send no signal. Off here
+# (development, tests); production turns it on.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_MAX_BYTES = 4 * 1024 * 1024
+# Never cached: the admin, documents (private ones per collection), the follow links with
+# their tokens, the health endpoint; static files are served by WhiteNoise before the cache.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/volgen/", "/gezondheid/", "/media/"]
+# Writes that no public page shows, so they leave the cached pages alone.
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions.Session",
+    "django_tasks_database.DBTaskResult",
+    "wagtailadmin.EditingSession",
+    "advices.Subscription",
+    "advices.ReminderLog",
+]
+
+# The health endpoint (/gezondheid/, operations/health.py) answers 503 when the oldest task
+# ready to run has waited longer than this: the worker is down or far behind.
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("DJANGO_HEALTH_MAX_TASK_WAIT_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,

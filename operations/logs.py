@@ -1,0 +1,48 @@
+"""Structured logs for production: one JSON object per line (time, level, logger, message,
+the request id, and whatever fields the caller passed with ``extra``), so journald or a log
+collector can filter on them without parsing prose."""
+
+import datetime
+import json
+import logging
+
+from operations.request_id import current_request_id
+
+# Attributes every LogRecord has; anything else on a record came from ``extra=`` and is kept.
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "asctime",
+    "request_id",
+}
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the id of the request being handled (None outside a request)."""
+
+    def filter(self, record):
+        if not hasattr(record, "request_id"):
+            record.request_id = current_request_id.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record):
+        entry = {
+            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = getattr(record, "request_id", None) or current_request_id.get()
+        if request_id:
+            entry["request_id"] = request_id
+        for name, value in record.__dict__.items():
+            if name not in _STANDARD and not name.startswith("_"):
+                entry[name] = value
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
