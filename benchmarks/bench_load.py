@@ -519,6 +519,8 @@ def main():
         fill(args.fill)
         return 0
 
+    # Stopped from outside (a timeout): still stop the servers and delete their files.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     with Stack(args) as stack:
         if args.sqlite:

@@ -39,8 +39,15 @@ class JsonFormatter(logging.Formatter):
         if request_id:
             entry["request_id"] = request_id
         for name, value in record.__dict__.items():
-            if name not in _STANDARD and not name.startswith("_"):
-                entry[name] = value
+            if name in _STANDARD or name.startswith("_"):
+                continue
+            if name == "request" and hasattr(value, "method") and hasattr(value, "path"):
+                # Django's own loggers pass the request: its method and path, never the
+                # query string (search words, tokens) or the whole object.
+                entry.setdefault("method", value.method)
+                entry.setdefault("path", value.path)
+                continue
+            entry[name] = value
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         if record.stack_info:

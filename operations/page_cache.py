@@ -50,15 +50,8 @@ def _normalized_query(request):
     return urlencode(sorted(pairs, key=lambda pair: pair[0]))
 
 
-def page_key(request, generation):
-    described = "\n".join(
-        [
-            request.scheme,
-            request.get_host(),
-            request.path,
-            _normalized_query(request),
-        ]
-    )
+def page_key(request, host, generation):
+    described = "\n".join([request.scheme, host, request.path, _normalized_query(request)])
     digest = hashlib.sha256(described.encode()).hexdigest()
     return f"public-page:{generation}:{timezone.localdate().isoformat()}:{digest}"
 
@@ -158,8 +151,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not request_may_use_cache(request):
             return self.get_response(request)
+        host = request.get_host()  # a host not allowed: Django answers 400, as without us
         try:
-            key = page_key(request, current_generation())
+            key = page_key(request, host, current_generation())
             stored = cache.get(key)
         except Exception:
             # A cache that is down must not take the site with it; the health endpoint
