@@ -21,7 +21,10 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record):
         if not hasattr(record, "request_id"):
-            record.request_id = current_request_id.get()
+            # Django logs a 4xx/5xx after the middleware has returned: then the request
+            # it passes along still holds its id.
+            request = getattr(record, "request", None)
+            record.request_id = current_request_id.get() or getattr(request, "id", None)
         return True
 
 
@@ -35,7 +38,11 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        request_id = getattr(record, "request_id", None) or current_request_id.get()
+        request_id = (
+            getattr(record, "request_id", None)
+            or current_request_id.get()
+            or getattr(getattr(record, "request", None), "id", None)
+        )
         if request_id:
             entry["request_id"] = request_id
         for name, value in record.__dict__.items():
