@@ -12,9 +12,11 @@ later invalidates by itself.
 
 The number moves at the write, and again when its transaction commits: a reader that read
 the old data while the transaction ran stored it under a number that nobody looks up any
-more after the commit. A write that
-sends no signal (a raw ``QuerySet.update()`` or SQL; the site itself does neither for public
-data) shows after at most ``PAGE_CACHE_SECONDS``, the lifetime of a cached page.
+more after the commit. Writes in bulk send
+no model signal: every action of ``advices.actions`` (the verdicts page writes its answers
+with ``bulk_update``) calls ``public_pages_changed()`` itself, and so must any new code that
+writes public data in bulk. A write around the site (raw SQL, a shell) shows after at most
+``PAGE_CACHE_SECONDS``, the lifetime of a cached page.
 """
 
 import logging
@@ -54,6 +56,13 @@ def bump():
         logger.warning("Could not invalidate the public page cache", exc_info=True)
 
 
+def public_pages_changed(using=None):
+    """For a write that sends no model signal (``bulk_create``, ``bulk_update``,
+    ``QuerySet.update``): call it inside the transaction that wrote."""
+    bump()
+    transaction.on_commit(bump, using=using)
+
+
 def _ignored(model):
     ignored = {label.lower() for label in settings.PAGE_CACHE_IGNORED_MODELS}
     return model._meta.label_lower in ignored
@@ -67,9 +76,7 @@ def changed(sender, **kwargs):
         model = kwargs["instance"].__class__
     if _ignored(model):
         return
-    using = kwargs.get("using")
-    bump()
-    transaction.on_commit(bump, using=using)
+    public_pages_changed(using=kwargs.get("using"))
 
 
 def connect():

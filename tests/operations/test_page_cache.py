@@ -6,10 +6,14 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from advices.actions.college import RecordVerdicts
+from advices.lifecycle.statuses import Verdict
 from advices.pages import AdviceIndexPage
 from home.models import CouncilSettings
 from tests.factories import (
+    CollegeResponseFactory,
     ErratumFactory,
+    MunicipalityUserFactory,
     SecretaryFactory,
     ThemeFactory,
     add_standard_page,
@@ -104,6 +108,36 @@ def test_a_snippet_write_shows_at_once(client, sent_letter):
         assert "lees 2021" not in client.get(url).content.decode()
     ErratumFactory(letter=letter, text="In aanbeveling 1 staat 2019; lees 2021.")
     assert "lees 2021" in client.get(url).content.decode()
+
+
+def test_verdicts_written_in_bulk_show_at_once(client, sent_letter):
+    # The verdicts page writes all answers with one bulk update, which sends no model signal;
+    # from one verdict to another nothing else changes (the letter stays beantwoord).
+    _index, letter = sent_letter
+    reply = CollegeResponseFactory(letter=letter)
+    clerk = MunicipalityUserFactory(username="gemeente")
+
+    def record(verdict):
+        answers = list(reply.answers.order_by("recommendation__number"))
+        for answer in answers:
+            answer.verdict = verdict
+            answer.answer = "Het college neemt dit mee."
+        RecordVerdicts(reply, answers, clerk).execute()
+
+    def csv():
+        response = client.get("/open-data/aanbevelingen.csv")
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        return response[HIT], body.decode("utf-8-sig")
+
+    record(Verdict.ADOPTED)
+    csv()
+    hit, before = csv()
+    assert hit == "hit"
+    assert ";overgenomen;" in before and "deels-overgenomen" not in before
+    record(Verdict.PARTLY_ADOPTED)
+    hit, after = csv()
+    assert hit == "miss"
+    assert "deels-overgenomen" in after
 
 
 def test_a_theme_rename_shows_at_once(client, sent_letter):
