@@ -51,8 +51,9 @@ def bump():
         except ValueError:  # missing: any new number will do, see current_generation()
             cache.set(GENERATION_KEY, time.time_ns(), None)
     except Exception:
-        # The cache is down: then nothing is served from it either. A write must not fail
-        # because of the cache.
+        # The cache is down: nothing is served from it meanwhile, and a write must not fail
+        # because of the cache. Should it come back with this write missed, its pages are
+        # stale for at most PAGE_CACHE_SECONDS.
         logger.warning("Could not invalidate the public page cache", exc_info=True)
 
 
