@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
+    path("", include("operations.urls")),  # /gezondheid/
     path("", include("advices.public.open_data_urls")),
 ]
 

@@ -11,7 +11,18 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 # The first part of every path that consult/urls.py serves before the page tree.
 RESERVED_ROOT_SLUGS = frozenset(
-    {"admin", "documenten", "zoeken", "volgen", "feeds", "open-data", "api", "static", "media"}
+    {
+        "admin",
+        "documenten",
+        "zoeken",
+        "volgen",
+        "feeds",
+        "open-data",
+        "api",
+        "static",
+        "media",
+        "gezondheid",
+    }
 )
 
 

@@ -10,6 +10,8 @@ on the locked, current state — so of two people acting at the same moment exac
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from operations.invalidation import public_pages_changed
+
 
 class Action:
     def __init__(self, user, at=None):
@@ -30,7 +32,11 @@ class Action:
         with transaction.atomic():
             self.lock()
             self.check()
-            return self.perform()
+            result = self.perform()
+            # Some actions write in bulk (the verdicts page), which sends no model signal:
+            # the cached public pages are told here, whatever the action wrote.
+            public_pages_changed()
+            return result
 
     def permission_check(self, refusal):
         if refusal:

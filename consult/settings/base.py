@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "home",
     "advices",
     "backups",
+    # Health endpoint, public page cache, request ids, structured logs (README, "Production").
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -67,12 +69,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, a static file or a cached page too, carries its request id.
+    "operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security headers on every response, static files and the sent-PDF fast path included.
     "home.security_headers.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "advices.pdf.middleware.SentPdfFastPathMiddleware",
+    # Before the session: a cached public page costs two cache look-ups and no query.
+    "operations.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,7 +238,7 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -330,6 +336,36 @@ OTP_TOTP_ISSUER = os.environ.get("ADVIESVOLGER_2FA_ISSUER", "Adviesvolger")
 # After n wrong codes the next try waits 2^(n-1) seconds (per device, django-otp's throttling).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# The public page cache (operations/page_cache.py): how long a whole page may be served from
+# the shared cache (seconds; 0 = off). Any write through the models ends every entry at once
+# (operations/invalidation.py); this bounds only writes that send no signal. Off here
+# (development, tests); production turns it on.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_MAX_BYTES = 4 * 1024 * 1024
+# Never cached: the admin, documents (private ones per collection), the follow links with
+# their tokens, the health endpoint; static files are served by WhiteNoise before the cache.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/volgen/", "/gezondheid/", "/media/"]
+# Writes that no public page shows, so they leave the cached pages alone.
+PAGE_CACHE_IGNORED_MODELS = [
+    "sessions.Session",
+    "django_tasks_database.DBTaskResult",
+    "wagtailadmin.EditingSession",
+    "advices.Subscription",
+    "advices.ReminderLog",
+    # Login attempts and second factors: otherwise every wrong password would empty the cache,
+    # and an attacker could keep every page uncached.
+    "axes.AccessAttempt",
+    "axes.AccessFailureLog",
+    "axes.AccessLog",
+    "axes.AccessAttemptExpiration",
+    "otp_totp.TOTPDevice",
+    "otp_static.StaticDevice",
+    "otp_static.StaticToken",
+]
+
+# The health endpoint (/gezondheid/, operations/health.py) answers 503 when the oldest task
+# ready to run has waited longer than this: the worker is down or far behind.
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("DJANGO_HEALTH_MAX_TASK_WAIT_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,

@@ -28,3 +28,6 @@ ADVIESVOLGER_2FA_REQUIRED_FOR_SUPERUSERS = False
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The public page cache is off in the tests (a test that is about it turns it on), so that a
+# test that reads a page twice sees what it wrote in between by any means.
+PAGE_CACHE_SECONDS = 0
