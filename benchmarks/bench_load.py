@@ -260,114 +260,22 @@ def fill(output):
     import django
 
     django.setup()
-    import datetime
 
     from django.core.management import call_command
     from django.db import connection
-    from django.utils import timezone
 
     from advices.models import (
         AdviceLetter,
-        CollegeResponse,
-        Commitment,
-        FollowUp,
-        FollowUpState,
-        LetterStatus,
         Recommendation,
-        RecommendationAnswer,
-        Verdict,
     )
     from advices.models.archive import SentLetterPdf
     from advices.pages import AdviceIndexPage, RecommendationIndexPage
+    from benchmarks.volume import add_sent_letters
     from home.models import Theme
 
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     themes = list(Theme.objects.order_by("pk"))
-    words = ["wijk", "buurthuis", "mantelzorg", "jongeren", "schulden", "vrijwilligers"]
-    first_day = datetime.date(2014, 1, 6)
-    letters = AdviceLetter.objects.bulk_create(
-        AdviceLetter(
-            reference=f"PR-{(first_day + datetime.timedelta(days=4 * n)).year}-{n:04d}",
-            date=first_day + datetime.timedelta(days=4 * n),
-            subject=f"Advies over {words[n % len(words)]} ({n})",
-            addressee="Het college van burgemeester en wethouders",
-            introduction="<p>De raad sprak met inwoners en partners.</p>" * 5,
-            signatory_name="Voorzitter",
-            status=LetterStatus.CONCEPT,
-        )
-        for n in range(LETTERS)
-    )
-    Recommendation.objects.bulk_create(
-        Recommendation(
-            letter=letter,
-            number=number,
-            sort_order=number,
-            heading=f"Onderdeel {number % 3 + 1}",
-            context="Tijdens de bijeenkomst vertelden inwoners hoe het nu gaat. " * 4,
-            advice=f"Wij adviseren u de {words[(i + number) % len(words)]} te versterken. " * 3,
-        )
-        for i, letter in enumerate(letters)
-        for number in range(1, PER_LETTER + 1)
-    )
-    AdviceLetter.themes.through.objects.bulk_create(
-        AdviceLetter.themes.through(adviceletter=letter, theme=themes[i % len(themes)])
-        for i, letter in enumerate(letters)
-    )
-    # Volume data, as in a restored database (benchmarks/bench_tracker.py does the same).
-    pks = [letter.pk for letter in letters]
-    AdviceLetter._base_manager.filter(pk__in=pks).update(status=LetterStatus.SENT)
-    for letter in letters:
-        letter.sent_at = timezone.make_aware(
-            datetime.datetime.combine(letter.date, datetime.time(9))
-        )
-    AdviceLetter._base_manager.bulk_update(letters, ["sent_at"])
-    answered = letters[: LETTERS * 9 // 10]
-    AdviceLetter._base_manager.filter(pk__in=[letter.pk for letter in answered]).update(
-        status=LetterStatus.ANSWERED
-    )
-    responses = CollegeResponse.objects.bulk_create(
-        CollegeResponse(
-            letter=letter,
-            received_on=letter.date + datetime.timedelta(days=40),
-            text="Het college reageert per aanbeveling.",
-            summary="Het college neemt de meeste adviezen over.",
-        )
-        for letter in answered
-    )
-    by_letter = {response.letter_id: response for response in responses}
-    recommendations = list(
-        Recommendation.objects.filter(letter_id__in=by_letter).values_list("pk", "letter_id")
-    )
-    verdicts, states = list(Verdict.values), list(FollowUpState.values)
-    RecommendationAnswer.objects.bulk_create(
-        RecommendationAnswer(
-            response=by_letter[letter_id],
-            recommendation_id=pk,
-            verdict=verdicts[i % len(verdicts)],
-            answer="Het college neemt dit mee in het uitvoeringsplan.",
-        )
-        for i, (pk, letter_id) in enumerate(recommendations)
-    )
-    FollowUp.objects.bulk_create(
-        FollowUp(
-            recommendation_id=pk,
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500),
-            state=states[i % len(states)],
-            note="Stand van zaken.",
-        )
-        for i, (pk, _letter) in enumerate(recommendations)
-        if i % 2
-    )
-    Commitment.objects.bulk_create(
-        Commitment(
-            recommendation_id=pk,
-            description="Een plan van aanpak",
-            responsible="Team sociaal domein",
-            due_date=datetime.date(2019, 3, 31) + datetime.timedelta(days=i % 2000),
-        )
-        for i, (pk, _letter) in enumerate(recommendations)
-        if i % 3 == 0
-    )
+    letters = add_sent_letters(themes, LETTERS, PER_LETTER)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # what autovacuum does soon after a bulk load
@@ -378,7 +286,7 @@ def fill(output):
     sample = [letters[n] for n in (10, 250, 500, 750, 990)]
     demo_sent = list(
         AdviceLetter.objects.filter(reference__startswith="PR-20", sent_at__isnull=False)
-        .exclude(pk__in=pks)
+        .exclude(pk__in=[letter.pk for letter in letters])
         .order_by("reference")
     )
     pdfs = [

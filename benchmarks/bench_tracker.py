@@ -22,7 +22,6 @@ cluster: `BENCH_ON_POSTGRES=1 scripts/with-postgres .venv/bin/python
 benchmarks/bench_tracker.py` (it refuses a database that already has tables).
 """
 
-import datetime
 import os
 import statistics
 import sys
@@ -54,24 +53,14 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
 from advices.models import (  # noqa: E402
-    AdviceLetter,
-    CollegeResponse,
-    Commitment,
-    FollowUp,
-    FollowUpState,
-    LetterStatus,
     Recommendation,
-    RecommendationAnswer,
-    Verdict,
 )
 from advices.pages import AdviceIndexPage, RecommendationIndexPage  # noqa: E402
+from benchmarks.volume import add_sent_letters  # noqa: E402
 from home.models import HomePage, StandardPage, Theme  # noqa: E402
-
-WORDS = ["wijk", "buurthuis", "mantelzorg", "jongeren", "schulden", "vrijwilligers", "respijt"]
 
 
 def fill():
@@ -80,95 +69,7 @@ def fill():
         Theme.objects.create(name=name, slug=name.lower().replace(" ", "-"))
         for name in ["Sterke sociale basis", "Jeugd", "Ouderen", "Wonen", "Werk en inkomen"]
     ]
-    first_day = datetime.date(2014, 1, 6)
-    letters = AdviceLetter.objects.bulk_create(
-        AdviceLetter(
-            reference=f"PR-{(first_day + datetime.timedelta(days=4 * n)).year}-{n:04d}",
-            date=first_day + datetime.timedelta(days=4 * n),
-            subject=f"Advies over {WORDS[n % len(WORDS)]} ({n})",
-            addressee="Het college van burgemeester en wethouders",
-            introduction="<p>De raad sprak met inwoners en partners.</p>" * 5,
-            signatory_name="Voorzitter",
-            status=LetterStatus.CONCEPT,
-        )
-        for n in range(LETTERS)
-    )
-    # Recommendations are written while the letters are concepts, then the letters are sent.
-    Recommendation.objects.bulk_create(
-        Recommendation(
-            letter=letter,
-            number=number,
-            sort_order=number,
-            heading=f"Onderdeel {number % 3 + 1}",
-            context="Tijdens de bijeenkomst vertelden inwoners hoe het nu gaat. " * 4,
-            advice=f"Wij adviseren u de {WORDS[(i + number) % len(WORDS)]} te versterken. " * 3,
-        )
-        for i, letter in enumerate(letters)
-        for number in range(1, PER_LETTER + 1)
-    )
-    AdviceLetter.themes.through.objects.bulk_create(
-        AdviceLetter.themes.through(adviceletter=letter, theme=themes[i % len(themes)])
-        for i, letter in enumerate(letters)
-    )
-    answered = letters[: LETTERS * 9 // 10]  # the newest tenth still waits for a reply
-    # Volume data: statuses set directly, as in a restored database (AdviceLetter.objects
-    # refuses status writes outside the lifecycle actions, which would take minutes here).
-    AdviceLetter._base_manager.filter(pk__in=[letter.pk for letter in letters]).update(
-        status=LetterStatus.SENT
-    )
-    for letter in letters:
-        letter.sent_at = timezone.make_aware(
-            datetime.datetime.combine(letter.date, datetime.time(9))
-        )
-    AdviceLetter._base_manager.bulk_update(letters, ["sent_at"])
-    AdviceLetter._base_manager.filter(pk__in=[letter.pk for letter in answered]).update(
-        status=LetterStatus.ANSWERED
-    )
-    responses = CollegeResponse.objects.bulk_create(
-        CollegeResponse(
-            letter=letter,
-            received_on=letter.date + datetime.timedelta(days=40),
-            text="Het college reageert per aanbeveling.",
-            summary="Het college neemt de meeste adviezen over.",
-        )
-        for letter in answered
-    )
-    by_letter = {response.letter_id: response for response in responses}
-    recommendations = list(
-        Recommendation.objects.filter(letter_id__in=by_letter).values_list("pk", "letter_id")
-    )
-    verdicts = list(Verdict.values)
-    RecommendationAnswer.objects.bulk_create(
-        RecommendationAnswer(
-            response=by_letter[letter_id],
-            recommendation_id=pk,
-            verdict=verdicts[i % len(verdicts)],
-            answer="Het college neemt dit mee in het uitvoeringsplan.",
-        )
-        for i, (pk, letter_id) in enumerate(recommendations)
-    )
-    states = list(FollowUpState.values)
-    FollowUp.objects.bulk_create(
-        FollowUp(
-            recommendation_id=pk,
-            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 1500),
-            state=states[i % len(states)],
-            note="Stand van zaken.",
-        )
-        for i, (pk, _letter) in enumerate(recommendations)
-        if i % 2
-    )
-    Commitment.objects.bulk_create(
-        Commitment(
-            recommendation_id=pk,
-            description="Een plan van aanpak",
-            responsible="Team sociaal domein",
-            due_date=datetime.date(2019, 3, 31) + datetime.timedelta(days=i % 2000),
-        )
-        for i, (pk, _letter) in enumerate(recommendations)
-        if i % 3 == 0
-    )
-    return letters
+    return add_sent_letters(themes, LETTERS, PER_LETTER)
 
 
 def build_site():
