@@ -51,6 +51,18 @@ def test_a_council_members_upload_lands_in_the_drafts_collection_whatever_is_pos
     )
 
 
+def test_the_secretariat_may_choose_the_collection_and_starts_in_the_drafts_one(client):
+    client.force_login(SecretaryFactory())
+    form = client.get("/admin/documents/add/").context["form"]
+    assert set(form.fields["collection"].queryset) == {
+        Collection.get_first_root_node(),
+        drafts_collection(),
+    }
+    assert form["collection"].value() == drafts_collection().pk
+    selected = form["collection"].as_widget()
+    assert f'value="{drafts_collection().pk}" selected' in selected
+
+
 def test_a_draft_document_is_private_until_the_page_using_it_is_published(client, site_tree):
     _home, meetings = site_tree
     member = CouncilMemberFactory()
