@@ -3,6 +3,10 @@ administrator nobody deletes it, the secretariat takes it offline first (unpubli
 page, its revisions and its history in the admin). Pages that were never published, or were
 taken offline, may be deleted by whoever Wagtail's page permissions allow."""
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -15,9 +19,8 @@ LIVE_PAGE = _(
 
 def page_deletion_refusal(user, pages):
     """Why ``user`` may not delete ``pages`` (with everything below them), or None."""
-    if user.is_superuser:
+    if user.is_superuser or not pages:
         return None
-    for page in pages:
-        if Page.objects.descendant_of(page, inclusive=True).filter(live=True).exists():
-            return LIVE_PAGE
-    return None
+    # One query for a bulk delete too: a page and everything below it share its path prefix.
+    subtrees = reduce(or_, (Q(path__startswith=page.path) for page in pages))
+    return LIVE_PAGE if Page.objects.filter(subtrees, live=True).exists() else None
