@@ -35,9 +35,27 @@ class LetterSettings(BaseSiteSetting):
             "Na zoveel weken zonder reactie staat een verzonden advies als 'reactie te laat'."
         ),
     )
-    contact_name = models.CharField(_("contactpersoon"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("e-mailadres contactpersoon"), blank=True)
-    contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=30, blank=True)
+    contact_name = models.CharField(
+        _("contactpersoon"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Wie vragen over een brief beantwoordt, meestal de secretaris van de raad. Op "
+            "brieven: onder het kenmerk, bij 'Contactpersoon'. Leeg: geen contactpersoon op "
+            "de brief."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres contactpersoon"),
+        blank=True,
+        help_text=_("Op brieven: achter de naam van de contactpersoon."),
+    )
+    contact_phone = models.CharField(
+        _("telefoon contactpersoon"),
+        max_length=30,
+        blank=True,
+        help_text=_("Op brieven: achter de naam van de contactpersoon."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -54,6 +72,10 @@ class LetterSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Contactpersoon op brieven"),
+            help_text=_(
+                "Het adres, het e-mailadres en het telefoonnummer van de raad zelf vult u in "
+                "bij Instellingen, Gegevens van de raad."
+            ),
         ),
         FieldPanel("response_term_weeks"),
     ]

@@ -37,11 +37,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from advices.lifecycle.statuses import EDITABLE_STATUSES
 from advices.models import LetterSettings
+from advices.pdf.address import keep_words_together, window_lines
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
 from advices.pdf.redline import redline_html
 from advices.queries.versions import LetterVersion, find_version, letter_versions
@@ -186,6 +188,32 @@ def _lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _return_address(council_name, council):
+    """The return address on one line (PostNL), or "" when the council has no address.
+
+    The postal address, else the visiting address: post comes back to either. Without an
+    address there is no return line at all, not the council's name alone.
+    """
+    address = _lines(council.postal_address) or _lines(council.visiting_address)
+    if not address:
+        return ""
+    return keep_words_together(", ".join([council_name, *address]))
+
+
+def _contact(layout):
+    """The reference block's contact row as (label, text), or None when nothing is set.
+
+    A contact person's name with their phone and e-mail; without a name, phone and e-mail
+    alone under a label that promises no person.
+    """
+    text = ", ".join(
+        part for part in (layout.contact_name, layout.contact_phone, layout.contact_email) if part
+    )
+    if not text:
+        return None
+    return (_("Contactpersoon") if layout.contact_name else _("Contact")), text
+
+
 def _settings_for(site):
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
@@ -269,6 +297,7 @@ def build_letter(letter, version=None, *, site=None):
         closing = clean_rich_text(fields.get("closing"))
         window_top = float(layout.window_top)
         window_height = float(layout.window_height)
+        council_name = council.name or "Participatieraad"
         context = {
             "version": version,
             "concept": is_concept(version),
@@ -277,12 +306,10 @@ def build_letter(letter, version=None, *, site=None):
             "title": f"{fields['reference']} {fields['subject']}",
             "stylesheet_url": file_url(stylesheet),
             "council": council,
-            "council_name": council.name or "Participatieraad",
+            "council_name": council_name,
             "postal_lines": _lines(council.postal_address),
             "visiting_lines": _lines(council.visiting_address),
-            "return_address": ", ".join(
-                [council.name or "Participatieraad", *_lines(council.postal_address)]
-            ),
+            "return_address": _return_address(council_name, council),
             "logo_url": _logo(council, fetcher),
             "layout": layout,
             "window": {
@@ -293,7 +320,8 @@ def build_letter(letter, version=None, *, site=None):
             },
             "letterhead_height": _millimetres(max(window_top - FIRST_PAGE_TOP - 4, 10)),
             "body_start": _millimetres(window_top + window_height + AFTER_WINDOW - FIRST_PAGE_TOP),
-            "addressee_lines": _lines(fields.get("addressee")),
+            "addressee_lines": window_lines(_lines(fields.get("addressee"))),
+            "contact": _contact(layout),
             "introduction": clean_rich_text(fields.get("introduction")),
             "closing": closing,
             "closing_has_greeting": _plain_text(closing).lower().rstrip(",. ").endswith("groet"),

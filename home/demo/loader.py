@@ -217,6 +217,17 @@ class DemoLoader:
             council.save()
             action = action if action == CREATED else UPDATED
         self.report.count("council settings", action)
+        empty = [
+            str(CouncilSettings._meta.get_field(name).verbose_name)
+            for name in pages.COUNCIL_LETTER_FIELDS_NOT_IN_CORPUS
+            if not getattr(council, name)
+        ]
+        if empty:
+            self.report.notes.append(
+                f"Council settings left empty, as the source documents do not give them: "
+                f"{', '.join(empty)}. Letters print them when filled in (Instellingen > "
+                f"Gegevens van de raad); the contact person is under Opmaak van brieven."
+            )
 
     # -- themes --------------------------------------------------------------------------------
 

@@ -9,13 +9,18 @@ from .stream import heading, paragraph, rich_text
 COUNCIL_NAME = "Participatieraad Zwolle"
 
 # CouncilSettings for the default site. The corpus gives no address, e-mail address or phone
-# number for the council, so those stay empty. The chair signs the letter of 17 June 2022.
+# number for the council (the letter of 17 June 2022 gives the college's Postbus, as the
+# addressee; the presentation names two officials of the municipality), so those stay empty and
+# the demo letters go without return address; never invent one. The chair signs the letter of
+# 17 June 2022.
 COUNCIL_SETTINGS = {
     "name": COUNCIL_NAME,
     "municipality": "Zwolle",
     "chair_name": "Aljona Wertheim",
     "chair_role": "Voorzitter",
 }
+# What the letters print from CouncilSettings but the corpus does not give: the loader says so.
+COUNCIL_LETTER_FIELDS_NOT_IN_CORPUS = ["postal_address", "visiting_address", "email", "phone"]
 
 HOME = {
     "slug": "home",

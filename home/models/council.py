@@ -8,17 +8,56 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 class CouncilSettings(BaseSiteSetting):
     """Who the council is: shown in the site's header and footer and used on its letters."""
 
-    name = models.CharField(_("naam van de raad"), max_length=150, default="Participatieraad")
+    # The help texts say where each value is printed: the letters (advices/pdf) use most of
+    # them, and an empty one leaves its line off the letter.
+    name = models.CharField(
+        _("naam van de raad"),
+        max_length=150,
+        default="Participatieraad",
+        help_text=_(
+            "Op de website: bovenaan elke pagina. "
+            "Op brieven: in het briefhoofd, het retouradres en de groet."
+        ),
+    )
     municipality = models.CharField(
         _("gemeente"),
         max_length=100,
         blank=True,
-        help_text=_("De gemeente waarvoor de raad adviseert, bijvoorbeeld 'Zwolle'."),
+        help_text=_(
+            "De gemeente waarvoor de raad adviseert, bijvoorbeeld 'Zwolle'. "
+            "Op brieven: in het briefhoofd, onder de naam van de raad."
+        ),
     )
-    postal_address = models.TextField(_("postadres"), blank=True)
-    visiting_address = models.TextField(_("bezoekadres"), blank=True)
-    email = models.EmailField(_("e-mailadres"), blank=True)
-    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    postal_address = models.TextField(
+        _("postadres"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld 'Postbus 123' en op de volgende regel '8000 AB Zwolle'. "
+            "Op de website: onderaan elke pagina. Op brieven: in het briefhoofd en als "
+            "retouradres boven het adres in het venster van de envelop. "
+            "Leeg: dan is het bezoekadres het retouradres, en zonder adres heeft een brief "
+            "geen retouradres."
+        ),
+    )
+    visiting_address = models.TextField(
+        _("bezoekadres"),
+        blank=True,
+        help_text=_(
+            "Straat en huisnummer, en op de volgende regel postcode en plaats. "
+            "Op de website: onderaan elke pagina. Op brieven: in het briefhoofd."
+        ),
+    )
+    email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_("Op de website: onderaan elke pagina. Op brieven: in het briefhoofd."),
+    )
+    phone = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_("Op de website: onderaan elke pagina. Op brieven: in het briefhoofd."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -26,8 +65,16 @@ class CouncilSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Op de website: bovenaan elke pagina. Op brieven: in het briefhoofd."),
     )
-    chair_name = models.CharField(_("naam van de voorzitter"), max_length=150, blank=True)
+    chair_name = models.CharField(
+        _("naam van de voorzitter"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Een nieuwe brief wordt ondertekend met deze naam; dat kunt u per brief wijzigen."
+        ),
+    )
     chair_role = models.CharField(_("functie"), max_length=100, blank=True, default="Voorzitter")
 
     panels = [
@@ -43,6 +90,11 @@ class CouncilSettings(BaseSiteSetting):
                 FieldPanel("phone"),
             ],
             heading=_("Contact"),
+            help_text=_(
+                "Deze gegevens staan op de website en op elke brief. Vul ze in: een brief "
+                "zonder adres heeft geen retouradres. De contactpersoon op brieven (naam, "
+                "telefoon en e-mail) vult u in bij Instellingen, Opmaak van brieven."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("chair_name"), FieldPanel("chair_role")],

@@ -7,15 +7,13 @@ the bytes.
 
 import datetime
 import io
-import re
 import socket
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
-from pdfminer.high_level import extract_pages, extract_text
-from pdfminer.layout import LTTextContainer, LTTextLine
+from pdfminer.high_level import extract_text
 from PIL import Image as PILImage
 from pypdf import PdfReader
 from wagtail.images.models import Image
@@ -32,6 +30,7 @@ from advices.pdf.render import (
 )
 from advices.queries.versions import letter_versions
 from home.models import CouncilSettings
+from tests.advices.pdf_reading import POINT_IN_MM, page_texts, squash, text_lines
 from tests.factories import build_site, make_letter
 
 # Every test here uses the test database; the marker also makes pytest-django create it
@@ -46,7 +45,6 @@ RETURN_ADDRESS = "Participatieraad Testdorp, Postbus 99, 1234 ZZ Testdorp"
 DEFAULT_WINDOW = {"top": 50, "left": 25, "width": 85, "height": 40}
 MOVED_WINDOW = {"top": 60, "left": 20, "width": 90, "height": 45}
 CONTINUATION = "Kenmerk PR-2022-01, 17 juni 2022"
-POINT_IN_MM = 25.4 / 72
 
 HOSTILE_HTML = (
     "<p>Een gewone inleiding.</p>"
@@ -61,49 +59,6 @@ HOSTILE_TEXT = (
     '<script>alert(1)</script> <img src="file:///etc/passwd"> '
     '<img src="http://example.com/x.png"> <link rel=stylesheet href=https://example.com/x.css>'
 )
-
-
-# -- reading PDFs back -------------------------------------------------------------------
-
-
-def squash(text):
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def page_texts(pdf):
-    reader = PdfReader(io.BytesIO(pdf))
-    return [
-        squash(extract_text(io.BytesIO(pdf), page_numbers=[number]))
-        for number in range(len(reader.pages))
-    ]
-
-
-def text_lines(pdf, page_number=0):
-    """(text, left, top, right, bottom) of every text line, in mm from the top-left corner."""
-    page = next(extract_pages(io.BytesIO(pdf), page_numbers=[page_number]))
-    height = page.height
-    lines = []
-
-    def collect(item):
-        if isinstance(item, LTTextLine):
-            text = squash(item.get_text())
-            if text:
-                lines.append(
-                    (
-                        text,
-                        item.x0 * POINT_IN_MM,
-                        (height - item.y1) * POINT_IN_MM,
-                        item.x1 * POINT_IN_MM,
-                        (height - item.y0) * POINT_IN_MM,
-                    )
-                )
-        elif isinstance(item, LTTextContainer) or hasattr(item, "__iter__"):
-            for child in item:
-                collect(child)
-
-    for item in page:
-        collect(item)
-    return lines
 
 
 def inside(line, window):
