@@ -66,7 +66,9 @@ class LetterSettings(BaseSiteSetting):
             heading=_("Adresvenster van de envelop"),
             help_text=_(
                 "Standaard: bovenkant adresblok 50 mm van de bovenrand, 25 mm van links. "
-                "Controleer dit bij uw drukkerij of postkamer."
+                "Controleer dit bij uw drukkerij of postkamer. Het adres staat ongeveer 3 mm "
+                "binnen de randen van het venster; bij de standaardbreedte van 85 mm past 'Aan het "
+                "college van burgemeester en wethouders' op één regel."
             ),
         ),
         MultiFieldPanel(

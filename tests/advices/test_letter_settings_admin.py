@@ -56,3 +56,4 @@ def test_the_letter_layout_page_asks_for_the_contact_person(client, secretary, s
     for name in CONTACT_ON_LETTERS:
         assert help_text(LetterSettings, name) in page, name
     assert "Leeg: geen contactpersoon op de brief." in page
+    assert "past 'Aan het college van burgemeester en wethouders' op één regel" in page

@@ -69,14 +69,16 @@ def demo_fields():
 
 
 def long_sections():
-    """Recommendations whose explanation runs to some 25 lines each, in the demo's words."""
-    paragraph = " ".join(
-        rec.context for rec in LETTER_2022.recommendations[:12] if len(rec.context) > 200
-    )[:1800]
+    """Eight recommendations, each explained by the demo's longest explanation twice (some 18
+    lines): too long to keep whole where a page has only part of its height left."""
+    longest = max(LETTER_2022.recommendations, key=lambda rec: len(rec.context))
     return [
-        {"heading": heading, "context": paragraph, "advice": f"Wij adviseren u punt {n}."}
-        for n, heading in enumerate(["Armoede", "Armoede", "Sociale kaart", "Sociale kaart"], 1)
-        for _twice in range(2)
+        {
+            "heading": heading,
+            "context": f"{longest.context}\n\n{longest.context}",
+            "advice": longest.advice,
+        }
+        for heading in ["Sociale kaart"] * 4 + ["Samenwerking"] * 4
     ]
 
 
