@@ -201,7 +201,7 @@ def _return_address(council_name, council):
 
 
 def _contact(layout):
-    """The reference block's contact row as (label, text), or None when nothing is set.
+    """The reference block's contact row ({"label", "text"}), or None when nothing is set.
 
     A contact person's name with their phone and e-mail; without a name, phone and e-mail
     alone under a label that promises no person.
@@ -211,7 +211,7 @@ def _contact(layout):
     )
     if not text:
         return None
-    return (_("Contactpersoon") if layout.contact_name else _("Contact")), text
+    return {"label": _("Contactpersoon") if layout.contact_name else _("Contact"), "text": text}
 
 
 def _settings_for(site):
