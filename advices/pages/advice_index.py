@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -27,11 +27,20 @@ from advices.pages.filters import AdviceFilter
 from advices.pages.placement import page_beside
 from advices.pdf.download import serve_sent_pdf, stored_pdf
 from advices.queries.progress import attach_progress
+from advices.queries.references import canonical_reference
 from advices.queries.timeline import recommendation_timeline
 from home.page_forms import RootPageForm
 from home.pagination import PAGE_PARAM, pagination_links
 
 LETTERS_PER_PAGE = 10
+
+
+class LetterNotFound(Http404):
+    """No public letter has exactly this reference (one may in another case)."""
+
+    def __init__(self, reference):
+        super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
+        self.reference = reference
 
 
 def group_by_heading(recommendations):
@@ -108,8 +117,32 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             self.public_letters().select_related("sent_pdf").filter(reference=reference).first()
         )
         if letter is None:
-            raise Http404("Geen verzonden adviesbrief met dit kenmerk.")
+            raise LetterNotFound(reference)
         return letter
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        try:
+            return super().serve(request, view, args, kwargs)
+        except LetterNotFound as not_found:
+            moved = self._canonical_url(request, not_found.reference)
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved)
+
+    def _canonical_url(self, request, reference):
+        """The address asked for with the letter's reference as stored (pr-2019-01 becomes
+        PR-2019-01), query string included; None when no letter has it in any case. Looked
+        up only after the exact reference found nothing: the links as given cost nothing."""
+        canonical = canonical_reference(reference)
+        if canonical is None or canonical == reference:
+            return None
+        # Every route under a letter names its parts (reference, number): kwargs only.
+        route = request.routable_resolver_match
+        url = self.get_url(request) + self.reverse_subpage(
+            route.url_name, kwargs={**route.kwargs, "reference": canonical}
+        )
+        query = request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url
 
     def _letter_trail_step(self, letter, url=None):
         return {"title": f"{letter.reference} {letter.subject}", "url": url}
