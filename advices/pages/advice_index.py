@@ -12,14 +12,16 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from advices.lifecycle.lateness import letter_reply_overdue, sent_on
+from advices.lifecycle.lateness import reply_is_overdue, sent_on
 from advices.lifecycle.response_term import reply_due_date, response_term_weeks
+from advices.lifecycle.statuses import LetterStatus
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
@@ -41,6 +43,17 @@ class LetterNotFound(Http404):
     def __init__(self, reference):
         super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
         self.reference = reference
+
+
+def reply_timing(letter, today, term_weeks):
+    """Whether the college's reply to ``letter`` is still awaited, whether it is late, and
+    the day it is due (None for a letter not sent)."""
+    sent = sent_on(letter)
+    return {
+        "reply_awaited": letter.status == LetterStatus.SENT,
+        "reply_overdue": reply_is_overdue(letter.status, sent, today, term_weeks),
+        "reply_expected_by": reply_due_date(sent, term_weeks) if sent else None,
+    }
 
 
 def group_by_heading(recommendations):
@@ -170,8 +183,12 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         shown = list(
             page_obj.object_list.defer("introduction", "closing").prefetch_related("themes")
         )
+        # The term is a site setting: read once, whatever the number of letters.
+        today, term_weeks = timezone.localdate(), response_term_weeks()
         for letter in shown:
             letter.public_url = self.letter_url(letter, request)
+            for name, value in reply_timing(letter, today, term_weeks).items():
+                setattr(letter, name, value)
         return self.render(
             request,
             context_overrides={
@@ -226,15 +243,13 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         """The college's reply (or its lateness) for the letter's side panel."""
 
         reply = CollegeResponse.objects.filter(letter=letter).first()
-        sent = sent_on(letter)
         return {
             "reply": reply,
             "reply_file_url": self.get_url(request)
             + self.reverse_subpage("reply_pdf", args=[letter.reference])
             if reply and reply.reply_file
             else None,
-            "reply_overdue": letter_reply_overdue(letter),
-            "reply_expected_by": reply_due_date(sent, response_term_weeks()) if sent else None,
+            **reply_timing(letter, timezone.localdate(), response_term_weeks()),
         }
 
     @path("<str:reference>/reactie-college/", name="reply_pdf")
