@@ -26,6 +26,7 @@ from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
 from advices.pages.filters import AdviceFilter
+from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
 from advices.pdf.download import serve_sent_pdf, stored_pdf
 from advices.queries.progress import attach_progress
@@ -197,6 +198,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "pagination": pagination_links(page_obj, letter_filter.values),
                 "letters": shown,
+                "following": following_letters(letter_filter.active_theme),
                 "page_number_ignored": str(page_obj.number) != requested_page.strip(),
             },
         )
@@ -231,6 +233,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "recommendation_count": len(recommendations),
                 "tracker_letter_url": tracker_letter_url,
                 "themes": themes,
+                "following": following_letter(themes),
                 "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
