@@ -55,9 +55,9 @@ def letters(index):
 def test_each_letter_shows_its_status_and_a_late_reply_with_its_due_date(client, index, letters):
     cards = card_texts(client.get(index.url))
     # Sent on 17 June with the default term of six weeks: due 29 July, late on 15 August.
-    assert "Status: Verzonden Reactie te laat — verwacht uiterlijk 29 juli 2022" in cards[
-        "PR-2022-01"
-    ]
+    assert (
+        "Status: Verzonden Reactie te laat — verwacht uiterlijk 29 juli 2022" in cards["PR-2022-01"]
+    )
     # Sent on 1 August: due 12 September, not late yet.
     assert "Status: Verzonden Reactie verwacht uiterlijk 12 september 2022" in cards["PR-2022-02"]
     assert "te laat" not in cards["PR-2022-02"]

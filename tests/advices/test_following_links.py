@@ -53,7 +53,9 @@ def html_of(client, url):
 def head_feeds(html):
     """(type, title, href) of each <link rel="alternate"> in <head>, in order."""
     head = html[: html.index("</head>")]
-    links = re.findall(r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', head)
+    links = re.findall(
+        r'<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">', head
+    )
     assert all(kind in FEED_TYPES for kind, _title, _href in links)
     return links
 
