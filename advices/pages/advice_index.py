@@ -11,27 +11,50 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from advices.lifecycle.lateness import letter_reply_overdue, sent_on
+from advices.lifecycle.lateness import reply_is_overdue, sent_on
 from advices.lifecycle.response_term import reply_due_date, response_term_weeks
+from advices.lifecycle.statuses import LetterStatus
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
 from advices.pages.filters import AdviceFilter
+from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
 from advices.pdf.download import serve_sent_pdf, stored_pdf
 from advices.queries.progress import attach_progress
+from advices.queries.references import canonical_reference
 from advices.queries.timeline import recommendation_timeline
 from home.page_forms import RootPageForm
 from home.pagination import PAGE_PARAM, pagination_links
 
 LETTERS_PER_PAGE = 10
+
+
+class LetterNotFound(Http404):
+    """No public letter has exactly this reference (one may in another case)."""
+
+    def __init__(self, reference):
+        super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
+        self.reference = reference
+
+
+def reply_timing(letter, today, term_weeks):
+    """Whether the college's reply to ``letter`` is still awaited, whether it is late, and
+    the day it is due (None for a letter not sent)."""
+    sent = sent_on(letter)
+    return {
+        "reply_awaited": letter.status == LetterStatus.SENT,
+        "reply_overdue": reply_is_overdue(letter.status, sent, today, term_weeks),
+        "reply_expected_by": reply_due_date(sent, term_weeks) if sent else None,
+    }
 
 
 def group_by_heading(recommendations):
@@ -108,8 +131,32 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             self.public_letters().select_related("sent_pdf").filter(reference=reference).first()
         )
         if letter is None:
-            raise Http404("Geen verzonden adviesbrief met dit kenmerk.")
+            raise LetterNotFound(reference)
         return letter
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        try:
+            return super().serve(request, view, args, kwargs)
+        except LetterNotFound as not_found:
+            moved = self._canonical_url(request, not_found.reference)
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved)
+
+    def _canonical_url(self, request, reference):
+        """The address asked for with the letter's reference as stored (pr-2019-01 becomes
+        PR-2019-01), query string included; None when no letter has it in any case. Looked
+        up only after the exact reference found nothing: the links as given cost nothing."""
+        canonical = canonical_reference(reference)
+        if canonical is None or canonical == reference:
+            return None
+        # Every route under a letter names its parts (reference, number): kwargs only.
+        route = request.routable_resolver_match
+        url = self.get_url(request) + self.reverse_subpage(
+            route.url_name, kwargs={**route.kwargs, "reference": canonical}
+        )
+        query = request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else url
 
     def _letter_trail_step(self, letter, url=None):
         return {"title": f"{letter.reference} {letter.subject}", "url": url}
@@ -137,8 +184,12 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         shown = list(
             page_obj.object_list.defer("introduction", "closing").prefetch_related("themes")
         )
+        # The term is a site setting: read once, whatever the number of letters.
+        today, term_weeks = timezone.localdate(), response_term_weeks()
         for letter in shown:
             letter.public_url = self.letter_url(letter, request)
+            for name, value in reply_timing(letter, today, term_weeks).items():
+                setattr(letter, name, value)
         return self.render(
             request,
             context_overrides={
@@ -147,6 +198,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "page_obj": page_obj,
                 "pagination": pagination_links(page_obj, letter_filter.values),
                 "letters": shown,
+                "following": following_letters(letter_filter.active_theme),
                 "page_number_ignored": str(page_obj.number) != requested_page.strip(),
             },
         )
@@ -181,6 +233,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "recommendation_count": len(recommendations),
                 "tracker_letter_url": tracker_letter_url,
                 "themes": themes,
+                "following": following_letter(themes),
                 "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
@@ -193,15 +246,13 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         """The college's reply (or its lateness) for the letter's side panel."""
 
         reply = CollegeResponse.objects.filter(letter=letter).first()
-        sent = sent_on(letter)
         return {
             "reply": reply,
             "reply_file_url": self.get_url(request)
             + self.reverse_subpage("reply_pdf", args=[letter.reference])
             if reply and reply.reply_file
             else None,
-            "reply_overdue": letter_reply_overdue(letter),
-            "reply_expected_by": reply_due_date(sent, response_term_weeks()) if sent else None,
+            **reply_timing(letter, timezone.localdate(), response_term_weeks()),
         }
 
     @path("<str:reference>/reactie-college/", name="reply_pdf")

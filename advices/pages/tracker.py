@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from advices.lifecycle.statuses import PublicStatus, Verdict
+from advices.pages.following import following_recommendations
 from advices.pages.placement import page_beside
 from advices.queries.dashboard import dashboard_html
 from advices.queries.freshness import cached, data_version
@@ -84,6 +85,7 @@ class RecommendationIndexPage(Page):
                 "page_number_ignored": str(results["number"]) != str(requested_page).strip(),
                 "page_obj": {"number": results["number"]},  # what the notices read
                 "show_dashboard": show_dashboard,
+                "following": following_recommendations(recommendation_filter.active_theme),
                 "dashboard_html": dashboard_html(
                     request,
                     self,

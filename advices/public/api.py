@@ -15,7 +15,7 @@ import datetime
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +36,7 @@ from advices.models import (
 )
 from advices.pages.urls import PublicUrls
 from advices.queries import open_data
+from advices.queries.references import canonical_reference
 from advices.queries.tracker import filtered_recommendations
 
 PAGE_PARAM = "pagina"
@@ -281,6 +282,19 @@ def absolute(request, name, **kwargs):
     return request.build_absolute_uri(reverse(f"{api.urls_namespace}:{name}", kwargs=kwargs))
 
 
+def moved_to_canonical_reference(request, name, kenmerk, **kwargs):
+    """A 301 to the same endpoint with the letter's reference as stored (pr-2019-01 becomes
+    PR-2019-01), query string kept; None when no public letter has it in any case."""
+    canonical = canonical_reference(kenmerk)
+    if canonical is None or canonical == kenmerk:
+        return None
+    url = absolute(request, name, kenmerk=canonical, **kwargs)
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+    response["Access-Control-Allow-Origin"] = "*"  # as every answer here: a page may follow it
+    return response
+
+
 def recommendation_api_url(request, reference, number):
     return absolute(request, "recommendation", kenmerk=reference, nummer=number)
 
@@ -408,7 +422,7 @@ def letters(request, paging: Query[Paging]):
 
 @api.get(
     "/adviezen/{kenmerk}/",
-    response={200: LetterDetail, 404: Error},
+    response={200: LetterDetail, 301: None, 404: Error},
     url_name="letter",
     summary="Eén adviesbrief met de aanbevelingen en de reactie van het college",
     tags=["adviezen"],
@@ -423,6 +437,9 @@ def letter(request, kenmerk: str):
         .first()
     )
     if found is None:
+        moved = moved_to_canonical_reference(request, "letter", kenmerk)
+        if moved is not None:
+            return moved
         raise Http404(_("Er is geen verzonden adviesbrief met kenmerk %(ref)s.") % {"ref": kenmerk})
     urls = PublicUrls(request)
     recommendations = annotate_progress(
@@ -500,7 +517,7 @@ def recommendations(request, paging: Query[Paging], filters: Query[Recommendatio
 
 @api.get(
     "/aanbevelingen/{kenmerk}/{nummer}/",
-    response={200: RecommendationDetail, 400: Error, 404: Error},
+    response={200: RecommendationDetail, 301: None, 400: Error, 404: Error},
     url_name="recommendation",
     summary="Eén aanbeveling met de voortgang en het oordeel van de raad",
     tags=["aanbevelingen"],
@@ -513,6 +530,9 @@ def recommendation(request, kenmerk: str, nummer: int):
     ).order_by("sort_order", "pk")[:1]
     rows = records(found, PublicUrls(request), today)
     if not rows:
+        moved = moved_to_canonical_reference(request, "recommendation", kenmerk, nummer=nummer)
+        if moved is not None:
+            return moved
         raise Http404(
             _("Er is geen aanbeveling %(number)s in een verzonden adviesbrief %(ref)s.")
             % {"number": nummer, "ref": kenmerk}
