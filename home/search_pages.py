@@ -11,7 +11,7 @@ in the index (Wagtail indexes the page as stored, not its revisions).
 """
 
 from django.db import connection
-from django.db.models import F, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -58,9 +58,12 @@ class PageSource(SearchSource):
         return (
             self.pages(request)
             .alias(
-                search_title=Coalesce(F(title), Value("")),
+                search_title=Coalesce(F(title), Value(""), output_field=TextField()),
                 search_text=Concat(
-                    Coalesce(F(title), Value("")), Value(" "), Coalesce(F(body), Value(""))
+                    Coalesce(F(title), Value(""), output_field=TextField()),
+                    Value(" "),
+                    Coalesce(F(body), Value(""), output_field=TextField()),
+                    output_field=TextField(),
                 ),
             )
             .filter(all_words_in(F("search_text"), words))

@@ -68,13 +68,20 @@ def test_the_demo_words_find_what_the_tracker_finds(client):
 
 def test_accents_and_case_do_not_matter(client, site):
     make_letter(
-        recommendations=[recommendation("Open een Buurtcafé in elke wijk."),
-                         recommendation("Betrek de swt bij de ideeën van inwoners.")],
+        recommendations=[
+            recommendation("Open een Buurtcafé in elke wijk."),
+            recommendation("Betrek de swt bij de ideeën van inwoners."),
+        ],
         status=LetterStatus.SENT,
     )
     for query, expected in [
-        ("buurtcafe", 1), ("BUURTCAFÉ", 1), ("Buurtcafè", 1), ("SWT", 1), ("ideeen", 1),
-        ("IDEEËN", 1), ("buurtcafe swt", 0),
+        ("buurtcafe", 1),
+        ("BUURTCAFÉ", 1),
+        ("Buurtcafè", 1),
+        ("SWT", 1),
+        ("ideeen", 1),
+        ("IDEEËN", 1),
+        ("buurtcafe swt", 0),
     ]:
         assert counts(search(client, q=query))["aanbevelingen"] == expected, query
 
@@ -93,7 +100,11 @@ def test_a_draft_or_unsent_letter_is_never_found(client, site):
     response = search(client, q="wijkaanpak")
     assert found(response, "adviezen") == [f"{sent.reference} Openbare wijkaanpak"]
     assert counts(response) == {
-        "adviezen": 1, "aanbevelingen": 1, "reacties": 0, "verslagen": 0, "paginas": 0,
+        "adviezen": 1,
+        "aanbevelingen": 1,
+        "reacties": 0,
+        "verslagen": 0,
+        "paginas": 0,
     }
     assert "Verborgen voorstel" not in response.content.decode()
 
@@ -126,29 +137,51 @@ def test_recommendations_show_their_public_status(client, site):
 
 def test_results_are_grouped_by_kind_with_a_count_each(client, site):
     home, index = site
-    make_letter(subject="Jeugdhulp dichtbij", recommendations=[recommendation("Meer jeugdhulp.")],
-                status=LetterStatus.SENT)
+    make_letter(
+        subject="Jeugdhulp dichtbij",
+        recommendations=[recommendation("Meer jeugdhulp.")],
+        status=LetterStatus.SENT,
+    )
     add_meeting(index, "Gesprekstafel jeugdhulp", summary="Over jeugdhulp in de wijk.")
     add_standard_page(home, "Over jeugdhulp", intro="Wat de raad doet voor jeugdhulp.")
     response = search(client, q="jeugdhulp")
     assert counts(response) == {
-        "adviezen": 1, "aanbevelingen": 1, "reacties": 0, "verslagen": 1, "paginas": 1,
+        "adviezen": 1,
+        "aanbevelingen": 1,
+        "reacties": 0,
+        "verslagen": 1,
+        "paginas": 1,
     }
     assert [group["label"] for group in response.context["groups"]] == [
-        "Adviezen", "Aanbevelingen", "Verslagen", "Pagina's",
+        "Adviezen",
+        "Aanbevelingen",
+        "Verslagen",
+        "Pagina's",
     ]
     page = response.content.decode()
     assert "Verslagen <span" in page and "(1)" in page
 
 
 def test_title_and_reference_hits_come_first_then_the_newest(client, site):
-    old = make_letter(date=datetime.date(2019, 3, 1), subject="Over mantelzorg",
-                      recommendations=1, status=LetterStatus.SENT)
-    newer_body = make_letter(date=datetime.date(2023, 3, 1), subject="Wonen",
-                             introduction="<p>Ook mantelzorg kwam ter sprake.</p>",
-                             recommendations=1, status=LetterStatus.SENT)
-    newest_title = make_letter(date=datetime.date(2024, 3, 1), subject="Mantelzorg in de wijk",
-                               recommendations=1, status=LetterStatus.SENT)
+    old = make_letter(
+        date=datetime.date(2019, 3, 1),
+        subject="Over mantelzorg",
+        recommendations=1,
+        status=LetterStatus.SENT,
+    )
+    newer_body = make_letter(
+        date=datetime.date(2023, 3, 1),
+        subject="Wonen",
+        introduction="<p>Ook mantelzorg kwam ter sprake.</p>",
+        recommendations=1,
+        status=LetterStatus.SENT,
+    )
+    newest_title = make_letter(
+        date=datetime.date(2024, 3, 1),
+        subject="Mantelzorg in de wijk",
+        recommendations=1,
+        status=LetterStatus.SENT,
+    )
     assert found(search(client, q="mantelzorg"), "adviezen") == [
         f"{newest_title.reference} Mantelzorg in de wijk",
         f"{old.reference} Over mantelzorg",
