@@ -76,10 +76,11 @@ def fold(text):
 
 
 def search_words(text):
-    """The words of a search, within bounds: cut, never refused; punctuation around a word
-    dropped (a hyphen inside a reference such as PR-2022-01 stays)."""
-    words = (word.strip(WORD_EDGES) for word in (text or "")[:SEARCH_MAX_LENGTH].split())
-    return [word for word in words if word][:SEARCH_MAX_WORDS]
+    """The words of a search, within bounds: cut, never refused. Punctuation around a word
+    is dropped (a hyphen inside a reference such as PR-2022-01 stays); a word of punctuation
+    only is searched for as it is."""
+    words = (text or "")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS]
+    return [word.strip(WORD_EDGES) or word for word in words]
 
 
 class Folded(Func):

@@ -84,6 +84,9 @@ def test_accents_and_case_do_not_matter(client, site):
         ("buurtcafe swt", 0),
     ]:
         assert counts(search(client, q=query))["aanbevelingen"] == expected, query
+        # The tracker's word search is as tolerant.
+        tracker = client.get("/aanbevelingen/", {"q": query}).content.decode()
+        assert (f"{expected} aanbeveling" in tracker) if expected else "0 aanbeveling" in tracker
 
 
 def test_a_draft_or_unsent_letter_is_never_found(client, site):

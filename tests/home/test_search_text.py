@@ -26,3 +26,4 @@ def test_search_words_are_bounded_and_drop_surrounding_punctuation():
     assert search_words('"mantelzorg" (SWT) PR-2022-01') == ["mantelzorg", "SWT", "PR-2022-01"]
     assert len(search_words("woord " * 50)) == 8
     assert search_words("x" * 500) == ["x" * 200]
+    assert search_words("% _") == ["%", "_"]
