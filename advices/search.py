@@ -21,7 +21,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.lateness import reply_is_overdue, sent_on
-from advices.lifecycle.progress import annotate_progress
 from advices.lifecycle.response_term import response_term_weeks
 from advices.lifecycle.statuses import PUBLIC_STATUSES, LetterStatus, PublicStatus
 from advices.models import AdviceLetter, CollegeResponse, Recommendation, RecommendationAnswer
@@ -29,6 +28,7 @@ from advices.pages.advice_index import AdviceIndexPage
 from advices.queries.tracker import (
     SEARCH_TITLE_FIELDS,
     fields_text,
+    recommendations_in_order,
     search_condition,
 )
 from home.search import (
@@ -83,10 +83,11 @@ class AdviceSource(SearchSource):
         term_weeks = response_term_weeks()
         return [
             self.result(row, index, request, today, term_weeks)
-            for row in self.prepare(rows)[start:stop]
+            for row in self.page_rows(rows[start:stop])
         ]
 
-    def prepare(self, rows):
+    def page_rows(self, rows):
+        """The rows of one page of results, with what ``result`` needs."""
         return rows
 
 
@@ -105,7 +106,7 @@ class LetterSource(AdviceSource):
     def newest_first(self):
         return ["-date", "-reference"]
 
-    def prepare(self, rows):
+    def page_rows(self, rows):
         return rows.defer("introduction", "closing")
 
     def result(self, letter, index, request, today, term_weeks):
@@ -132,8 +133,10 @@ class RecommendationSource(AdviceSource):
     def newest_first(self):
         return ["-letter__date", "-letter__reference", "number", "pk"]
 
-    def prepare(self, rows):
-        return annotate_progress(rows, fields={"public_status"}).select_related("letter")
+    def page_rows(self, rows):
+        # The keys of the page first, then the status of only those (as the tracker does):
+        # the status of every match before sorting would cost a subquery per match.
+        return recommendations_in_order(rows.values_list("pk", flat=True))
 
     def result(self, recommendation, index, request, today, term_weeks):
         letter = recommendation.letter
@@ -176,7 +179,7 @@ class ReplySource(AdviceSource):
     def newest_first(self):
         return ["-received_on", "-pk"]
 
-    def prepare(self, rows):
+    def page_rows(self, rows):
         return rows.select_related("letter").defer("text", "letter__introduction")
 
     def result(self, reply, index, request, today, term_weeks):
