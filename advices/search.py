@@ -59,11 +59,10 @@ class AdviceSource(SearchSource):
     """A kind of the advice cycle: found only where the site has an "Adviezen" page."""
 
     def advice_index(self, request):
-        # Looked up once per request and kind: a query or two, whatever is found.
-        cache = request.__dict__.setdefault("_advice_search_index", {})
-        if "page" not in cache:
-            cache["page"] = AdviceIndexPage.for_request(request)
-        return cache["page"]
+        # Looked up once per request for the three kinds: a query or two.
+        if not hasattr(request, "_advice_search_index"):
+            request._advice_search_index = AdviceIndexPage.for_request(request)
+        return request._advice_search_index
 
     def count(self, request, words):
         if self.advice_index(request) is None:

@@ -2,11 +2,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from home.pagination import PAGE_PARAM, pagination_links
 from home.search import GroupedResults, search_sources
-from home.search_text import SEARCH_MAX_LENGTH, search_words
+from home.search_text import SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, search_words
 
 RESULTS_PER_PAGE = 10
 KIND_PARAM = "soort"
@@ -24,12 +25,18 @@ def search(request):
             _("Uw zoekvraag was te lang. We zochten op de eerste %(count)d tekens.")
             % {"count": SEARCH_MAX_LENGTH}
         )
+    if len(query.split()) > SEARCH_MAX_WORDS:
+        notices.append(
+            _("We zochten op de eerste %(count)d woorden van uw zoekvraag.")
+            % {"count": SEARCH_MAX_WORDS}
+        )
     sources = search_sources()
     kind = request.GET.get(KIND_PARAM, "").replace("\x00", "").strip()
     chosen = next((source for source in sources if source.kind == kind), None)
     if kind and chosen is None:
         notices.append(
-            _("We kennen de soort ‘%(kind)s’ niet. U ziet alle resultaten.") % {"kind": kind}
+            _("We kennen de soort ‘%(kind)s’ niet. U ziet alle resultaten.")
+            % {"kind": Truncator(kind).chars(40)}
         )
     words = search_words(query)
     context = {

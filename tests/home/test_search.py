@@ -109,3 +109,8 @@ def test_meeting_reports_and_pages_are_separate_kinds(client, searchable):
     response = client.get("/zoeken/", {"q": "wederkerigheid", "soort": "verslagen"})
     assert result_titles(response) == ["Samenspel in het sociaal domein"]
     assert "in verslagen" in response.content.decode()
+
+
+def test_too_many_words_are_cut_with_a_notice(client, searchable):
+    response = client.get("/zoeken/", {"q": "een twee drie vier vijf zes zeven acht negen"})
+    assert "We zochten op de eerste 8 woorden" in response.content.decode()
