@@ -114,3 +114,15 @@ def test_meeting_reports_and_pages_are_separate_kinds(client, searchable):
 def test_too_many_words_are_cut_with_a_notice(client, searchable):
     response = client.get("/zoeken/", {"q": "een twee drie vier vijf zes zeven acht negen"})
     assert "We zochten op de eerste 8 woorden" in response.content.decode()
+
+
+def test_title_hits_come_first_then_the_newest(client, site_tree):
+    home, index = site_tree
+    add_meeting(index, "Werksessie", datetime.date(2023, 1, 10), summary="Over mantelzorg.")
+    add_meeting(index, "Mantelzorg in de wijk", datetime.date(2019, 1, 10), summary="Gesprek.")
+    add_meeting(index, "Gesprekstafel", datetime.date(2024, 1, 10), summary="Ook mantelzorg.")
+    assert result_titles(client.get("/zoeken/", {"q": "mantelzorg"})) == [
+        "Mantelzorg in de wijk",
+        "Gesprekstafel",
+        "Werksessie",
+    ]
