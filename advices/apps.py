@@ -23,11 +23,13 @@ class AdvicesConfig(AppConfig):
         from advices import pages  # noqa: F401
 
     def ready(self):
+        from advices import search
         from advices.notify import receivers
         from advices.pdf import signals as pdf_signals
 
         pdf_signals.connect()
         receivers.connect()
+        search.register()
         post_migrate.connect(create_cache_tables, sender=self)
 
     # The hooks of ``manage.py backup`` and ``restore`` (backups/reports.py).

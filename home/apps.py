@@ -11,11 +11,17 @@ class HomeConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from wagtail.signals import page_published
 
+        from home import search_pages
         from home.document_privacy import publish_documents_on_publish
+        from home.search_text import register_sqlite_fold
 
         page_published.connect(publish_documents_on_publish, dispatch_uid="home-publish-documents")
+        # The site search folds accents in SQL; SQLite needs the function on each connection.
+        connection_created.connect(register_sqlite_fold, dispatch_uid="home-sqlite-fold")
+        search_pages.register()
 
 
 class CouncilUsersConfig(WagtailUsersAppConfig):

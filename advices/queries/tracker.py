@@ -19,7 +19,8 @@ from html import escape as html_escape
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import F, Prefetch, Q, Subquery
+from django.db.models import F, Prefetch, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -28,12 +29,14 @@ from advices.lifecycle.progress import ALL_FIELDS, annotate_progress, status_ran
 from advices.lifecycle.statuses import PUBLIC_STATUSES, PublicStatus
 from advices.models import AdviceLetter, Recommendation, Verdict
 from home.models.themes import Theme
+from home.search import all_words_in
+from home.search_text import SEARCH_MAX_LENGTH
+from home.search_text import search_words as site_search_words
 
-# Search: the first words of the first characters; enough for any real question.
-SEARCH_MAX_LENGTH = 200
-SEARCH_MAX_WORDS = 8
-# The fields a search looks in.
+# The fields a search looks in: those of the recommendation and of its letter.
 SEARCH_FIELDS = ["heading", "context", "advice", "letter__subject", "letter__reference"]
+# Those of them that name it: a hit there ranks first in the site search.
+SEARCH_TITLE_FIELDS = ["letter__reference", "heading"]
 
 LATE_VALUE = "ja"
 # What "te-laat" may say: yes (ours, and what a checkbox or a script might send) or no.
@@ -78,25 +81,30 @@ def sort_order(sorting):
 
 
 def search_words(text):
-    """The words of a search, within bounds: an overlong query is cut, never refused."""
-    return (text or "")[:SEARCH_MAX_LENGTH].split()[:SEARCH_MAX_WORDS]
+    """The words of a search, within bounds: an overlong query is cut, never refused
+    (``home.search_text.search_words``, the same for the site search)."""
+    return site_search_words(text)
+
+
+def fields_text(fields):
+    """SQL: the ``fields`` as one text, a space between them (a word never spans two)."""
+    parts = []
+    for field in fields:
+        parts += [F(field), Value(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
 
 
 def search_condition(words):
-    """Each word must occur (case-insensitively) in one of ``SEARCH_FIELDS``.
+    """Each word must occur in one of ``SEARCH_FIELDS``, whatever its accents and case
+    ("buurtcafe" finds "Buurtcafé"; ``home.search_text`` folds both, the same on SQLite and
+    PostgreSQL), AND-ed over the words.
 
-    A plain ``icontains`` per word and field, AND-ed over the words: the same on SQLite and
-    PostgreSQL, no search index to keep up to date, and fast enough for the few thousand
-    recommendations a council writes in decades. (Wagtail's search backend would need
-    ``Recommendation`` to be ``index.Indexed`` and a reindex on every change.)
+    A scan of the folded text of the fields, no search index to keep up to date: fast
+    enough for the few thousand recommendations a council writes in decades. (Wagtail's
+    search backend would need ``Recommendation`` to be ``index.Indexed`` and a reindex on
+    every change, and on PostgreSQL it does not ignore accents.)
     """
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in SEARCH_FIELDS:
-            any_field |= Q(**{f"{field}__icontains": word})
-        condition &= any_field
-    return condition
+    return all_words_in(fields_text(SEARCH_FIELDS), words)
 
 
 def options_html(choices, chosen):
