@@ -8,6 +8,10 @@ EMPTY_CHOICE_LABEL = _("— kies —")
 DJANGO_EMPTY_LABEL = BLANK_CHOICE_DASH[0][1]
 
 
+def is_django_empty(value, label):
+    return value == "" and label == DJANGO_EMPTY_LABEL
+
+
 def plain_empty_choices(form):
     """Give every select box of ``form`` the label "— kies —" for its empty choice."""
     for field in form.fields.values():
@@ -16,7 +20,7 @@ def plain_empty_choices(form):
                 field.empty_label = EMPTY_CHOICE_LABEL
         elif isinstance(field, forms.ChoiceField):
             field.choices = [
-                (value, EMPTY_CHOICE_LABEL if value == "" and label == DJANGO_EMPTY_LABEL else label)
+                (value, EMPTY_CHOICE_LABEL if is_django_empty(value, label) else label)
                 for value, label in field.choices
             ]
 

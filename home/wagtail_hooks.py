@@ -93,9 +93,7 @@ ENGLISH_DASHBOARD_PANELS = {"whats_new_in_wagtail_version"}
 
 @hooks.register("construct_help_menu")
 def leave_out_english_help(request, menu_items):
-    menu_items[:] = [
-        item for item in menu_items if not item.name.startswith(ENGLISH_HELP_ITEMS)
-    ]
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(ENGLISH_HELP_ITEMS)]
 
 
 @hooks.register("construct_homepage_panels")

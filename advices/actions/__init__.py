@@ -18,9 +18,7 @@ from advices.lifecycle.transitions import SEND
 def letter_transition(letter, action, user, reason="", at=None, loaded_version=None):
     """The action that takes lifecycle step ``action`` on ``letter``."""
     action_class = SendLetter if action == SEND else TransitionLetter
-    return action_class(
-        letter, action, user, reason=reason, at=at, loaded_version=loaded_version
-    )
+    return action_class(letter, action, user, reason=reason, at=at, loaded_version=loaded_version)
 
 
 def transition(letter, action, user, reason="", at=None, loaded_version=None):

@@ -20,7 +20,6 @@ from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
 
-
 # The forms' hidden loaded_marker has no panel: a panel would show its raw name as a heading;
 # Wagtail renders fields that no panel claims after the panels.
 

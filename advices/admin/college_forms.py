@@ -77,7 +77,9 @@ class RecordedForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
             allowed = self.recommendation_choices()
             if self.instance.recommendation_id:
                 # A record keeps showing its own recommendation, whatever the rules say now.
-                allowed = allowed | Recommendation.objects.filter(pk=self.instance.recommendation_id)
+                allowed = allowed | Recommendation.objects.filter(
+                    pk=self.instance.recommendation_id
+                )
             group_choices(
                 recommendation_field,
                 choosable_recommendations(allowed),
@@ -177,6 +179,4 @@ class ReplyForm(RecordedForm):
             field.help_text = REPLY_KEEPS_ITS_LETTER
         else:
             field.queryset = letters_awaiting_reply(field.queryset).order_by("-sent_at", "-pk")
-            field.help_text = _(
-                "Alleen verzonden brieven waarop nog geen reactie is vastgelegd."
-            )
+            field.help_text = _("Alleen verzonden brieven waarop nog geen reactie is vastgelegd.")

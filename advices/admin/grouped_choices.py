@@ -26,4 +26,3 @@ def group_choices(field, queryset, group_label, option_label):
     field.label_from_instance = option_label
     field.queryset = queryset  # also hands the grouped choices to the widget
     return field
-

@@ -172,7 +172,9 @@ class AdviceLetterViewSet(SnippetViewSet):
                 name="restore",
             ),
             path("pdf/<int:pk>/<int:number>/", LetterPdfPreviewView.as_view(), name="pdf_preview"),
-            path("vaststellen/<int:pk>/", ConfirmStepView.as_view(step=ADOPT), name="confirm_adopt"),
+            path(
+                "vaststellen/<int:pk>/", ConfirmStepView.as_view(step=ADOPT), name="confirm_adopt"
+            ),
             path("versturen/<int:pk>/", ConfirmStepView.as_view(step=SEND), name="confirm_send"),
         ]
 

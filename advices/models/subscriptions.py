@@ -28,9 +28,7 @@ class Subscription(UniqueMessagesMixin, models.Model):
         _("bevestigingsmail gestuurd op"), null=True, blank=True
     )
 
-    unique_messages = {
-        ("email", "target_type", "target_id"): _("Dit e-mailadres volgt dit al.")
-    }
+    unique_messages = {("email", "target_type", "target_id"): _("Dit e-mailadres volgt dit al.")}
 
     class Meta:
         verbose_name = _("abonnement")

@@ -11,6 +11,7 @@ from tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
+
 def form_reachable_unique_checks():
     """(model, fields) for every unique field, unique_together and field-only UniqueConstraint
     of our own models that a form can hit (all of its fields editable)."""

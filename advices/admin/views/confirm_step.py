@@ -123,6 +123,9 @@ class ConfirmStepView(LetterAdminViewMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        reason = permission_refusal(request.user, self.step)
+        if reason:
+            return refuse(request, reason)
         form = ConfirmStepForm(request.POST)
         if not form.is_valid():
             return refuse(request, INCOMPLETE_FORM, status=400)

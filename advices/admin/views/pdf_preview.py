@@ -6,8 +6,8 @@
 import logging
 
 from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
