@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from advices.actions.conflicts import history_marker
-from advices.admin.grouped_choices import group_choices
+from advices.admin.grouped_choices import offer_choices
 from advices.admin.letter_forms import letter_label
 from advices.lifecycle.commitments import commitment_recommendations
 from advices.lifecycle.due_dates import due_input_value, format_due, parse_due
@@ -74,21 +74,22 @@ class RecordedForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
             letter_field.queryset = visible_letters(self.for_user, letter_field.queryset)
         recommendation_field = self.fields.get("recommendation")
         if recommendation_field is not None:
-            allowed = self.recommendation_choices()
+            offered = self.recommendation_choices()
             if self.instance.recommendation_id:
                 # A record keeps showing its own recommendation, whatever the rules say now.
-                allowed = allowed | Recommendation.objects.filter(
+                offered = offered | Recommendation.objects.filter(
                     pk=self.instance.recommendation_id
                 )
-            group_choices(
+            offer_choices(
                 recommendation_field,
-                choosable_recommendations(allowed),
-                recommendation_group,
+                choosable_recommendations(offered),
                 recommendation_option,
+                recommendation_group,
             )
 
     def recommendation_choices(self):
-        """The recommendations this record may be about: those of sent letters."""
+        """The recommendations offered for this record: those of sent letters. (The field
+        accepts what the model's ``limit_choices_to`` allows; the rules refuse the rest.)"""
         return Recommendation.objects.public()
 
     def chosen_recommendation_id(self):
@@ -147,11 +148,13 @@ class FollowUpForm(RecordedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         commitments = Commitment.objects.filter(recommendation__in=self.recommendation_choices())
-        chosen = self.chosen_recommendation_id() if not self.is_bound else None
+        chosen = self.chosen_recommendation_id()
         if chosen:
             commitments = commitments.filter(recommendation_id=chosen)
-        group_choices(
-            self.fields["commitment"],
+        field = self.fields["commitment"]
+        field.empty_label = _("— geen: over de aanbeveling zelf —")
+        offer_choices(
+            field,
             commitments.select_related("recommendation__letter").order_by(
                 "-recommendation__letter__date",
                 "-recommendation__letter__pk",
@@ -159,24 +162,23 @@ class FollowUpForm(RecordedForm):
                 "due_date",
                 "pk",
             ),
-            commitment_group,
             commitment_option,
+            commitment_group,
         )
-        self.fields["commitment"].empty_label = _("— geen: over de aanbeveling zelf —")
 
 
 class ReplyForm(RecordedForm):
-    """The college's reply: only a sent letter without a reply can be chosen, in a plain
-    list (no draft is ever offered); a recorded reply keeps its letter."""
+    """The college's reply: only sent letters without a reply are offered, in a plain list
+    (no draft is ever offered); a recorded reply keeps its letter."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["letter"]
-        field.label_from_instance = sent_letter_label
         if self.instance.pk:
-            field.queryset = AdviceLetter.objects.filter(pk=self.instance.letter_id)
             field.disabled = True
             field.help_text = REPLY_KEEPS_ITS_LETTER
+            shown = AdviceLetter.objects.filter(pk=self.instance.letter_id)
         else:
-            field.queryset = letters_awaiting_reply(field.queryset).order_by("-sent_at", "-pk")
             field.help_text = _("Alleen verzonden brieven waarop nog geen reactie is vastgelegd.")
+            shown = letters_awaiting_reply(field.queryset).order_by("-sent_at", "-pk")
+        offer_choices(field, shown, sent_letter_label)

@@ -189,3 +189,16 @@ def test_the_choosers_cost_the_same_queries_however_many_letters(
     for _ in range(3):
         answered_letter()
     assert queries() == few
+
+
+def test_a_reply_form_opened_before_another_reply_was_recorded_says_why(client, clerk, letters):
+    letter = letters["sent"]
+    client.force_login(clerk)
+    add = reverse(SNIPPET.format("collegeresponse", "add"))
+    assert str(letter.pk) in select(client.get(add).content.decode(), "letter")
+    CollegeResponseFactory(letter=letter)  # a colleague was quicker
+    response = client.post(add, {"letter": letter.pk, "text": "Dank voor uw advies."})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Voor deze brief is al een reactie van het college vastgelegd." in html
+    assert "Dank voor uw advies." in html  # what they typed is kept
