@@ -69,6 +69,7 @@ def test_the_confirmation_screen_says_what_sending_does_and_shows_the_pdf(
     assert f'<iframe class="confirm-pdf-preview" src="{preview}"' in html
     assert f'name="loaded_version" value="{adopted.edit_version}"' in html
     assert "Ja, verstuur de brief" in html
+    assert "U staat op het punt deze brief <strong>te versturen</strong>." in html
     # Looking is not sending.
     adopted.refresh_from_db()
     assert adopted.status == LetterStatus.ADOPTED
@@ -150,6 +151,7 @@ def test_the_adopt_screen_says_the_text_will_be_fixed(client, secretary, site_tr
     letter = make_letter(recommendations=3, status=LetterStatus.PROPOSED, user=secretary)
     client.force_login(secretary)
     html = client.get(confirm_url(letter, "adopt")).content.decode()
+    assert "U staat op het punt deze brief <strong>vast te stellen</strong>." in html
     assert "De tekst van de brief ligt daarna vast." in html
     assert "De 3 aanbevelingen krijgen hun vaste nummers." in html
     assert "nog niet openbaar" in html

@@ -8,14 +8,13 @@ import pytest
 
 from advices.models import LetterStatus
 from advices.pages import AdviceIndexPage
+from tests.browser.admin_login import log_in
 from tests.factories import UserFactory, build_site, make_letter
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "wachtwoord-123"
 
 
 @pytest.fixture
@@ -36,11 +35,7 @@ def adopted(live_server):
 def test_sending_asks_first_and_then_links_to_the_public_page(new_context, live_server, adopted):
     base = live_server.url
     page = new_context(java_script_enabled=False).new_page()
-    page.goto(base + "/admin/login/")
-    page.locator("#id_username").fill("secretaris-browser")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(base + "/admin/")
+    log_in(page, base, "secretaris-browser")
 
     page.goto(f"{base}/admin/snippets/advices/adviceletter/status/{adopted.pk}/")
     page.get_by_role("link", name="Versturen…").click()

@@ -25,7 +25,6 @@ from advices.lifecycle.transitions import (
     ADOPT,
     CONFIRMED_TRANSITIONS,
     SEND,
-    TRANSITION_LABELS,
     permission_refusal,
     transition_refusal,
 )
@@ -41,6 +40,7 @@ INCOMPLETE_FORM = _(
 )
 CONFIRM_LABELS = {ADOPT: _("Ja, stel de brief vast"), SEND: _("Ja, verstuur de brief")}
 PAGE_TITLES = {ADOPT: _("Brief vaststellen"), SEND: _("Brief versturen")}
+INTENTS = {ADOPT: _("vast te stellen"), SEND: _("te versturen")}  # "U staat op het punt ..."
 
 
 class ConfirmStepForm(forms.Form):
@@ -105,7 +105,7 @@ class ConfirmStepView(LetterAdminViewMixin, TemplateView):
             sending=self.step == SEND,
             form=ConfirmStepForm(initial={"loaded_version": self.letter.edit_version}),
             confirm_label=CONFIRM_LABELS[self.step],
-            step_label=TRANSITION_LABELS[self.step],
+            intent=INTENTS[self.step],
             version_number=version_number,
             pdf_preview_url=self.letter_url("pdf_preview", version_number),
             status_url=self.letter_url("status"),

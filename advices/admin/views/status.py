@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 
 from advices.actions import transition
 from advices.admin.views.base import LetterAdminViewMixin, refuse
-from advices.admin.views.confirm_step import SENDING_STARTED
 from advices.admin.views.sent_links import sent_letter_links
 from advices.lifecycle.transitions import (
     AUTOMATIC_TRANSITIONS,
@@ -96,12 +95,9 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
             return redirect(self.letter_url("status"))
         self.letter.refresh_from_db()
-        if self.letter.is_sending:
-            messages.info(request, SENDING_STARTED)
-        else:
-            messages.success(
-                request,
-                _("De brief heeft nu de status '%(status)s'.")
-                % {"status": self.letter.get_status_display()},
-            )
+        messages.success(
+            request,
+            _("De brief heeft nu de status '%(status)s'.")
+            % {"status": self.letter.get_status_display()},
+        )
         return redirect(self.letter_url("status"))
