@@ -82,3 +82,22 @@ def two_factor_account_item(request):
         "label": _("Tweestapsverificatie"),
         "help_text": _("Log in met een code uit een app op uw telefoon, naast uw wachtwoord."),
     }
+
+
+# Wagtail's help menu and dashboard link to its own guide and release notes: English pages
+# about Wagtail, not about this site. The keyboard shortcuts (in Dutch) stay. The dashboard's
+# account summary has its own template without the guide (templates/wagtailadmin/home/).
+ENGLISH_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+ENGLISH_DASHBOARD_PANELS = {"whats_new_in_wagtail_version"}
+
+
+@hooks.register("construct_help_menu")
+def leave_out_english_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(ENGLISH_HELP_ITEMS)]
+
+
+@hooks.register("construct_homepage_panels")
+def leave_out_english_news(request, panels):
+    panels[:] = [
+        panel for panel in panels if getattr(panel, "name", "") not in ENGLISH_DASHBOARD_PANELS
+    ]

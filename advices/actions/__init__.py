@@ -15,14 +15,17 @@ from advices.actions.steps import TransitionLetter
 from advices.lifecycle.transitions import SEND
 
 
-def letter_transition(letter, action, user, reason="", at=None):
+def letter_transition(letter, action, user, reason="", at=None, loaded_version=None):
     """The action that takes lifecycle step ``action`` on ``letter``."""
     action_class = SendLetter if action == SEND else TransitionLetter
-    return action_class(letter, action, user, reason=reason, at=at)
+    return action_class(letter, action, user, reason=reason, at=at, loaded_version=loaded_version)
 
 
-def transition(letter, action, user, reason="", at=None):
+def transition(letter, action, user, reason="", at=None, loaded_version=None):
     """Take lifecycle step ``action`` on ``letter``: the only way its status ever changes.
     ``at`` dates a step taken before the letter was entered here (an archive of earlier
-    years). Returns the letter as stored afterwards."""
-    return letter_transition(letter, action, user, reason=reason, at=at).execute()
+    years); ``loaded_version`` is the edit number a confirmation screen showed
+    (``TransitionLetter``). Returns the letter as stored afterwards."""
+    return letter_transition(
+        letter, action, user, reason=reason, at=at, loaded_version=loaded_version
+    ).execute()

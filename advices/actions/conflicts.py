@@ -12,23 +12,51 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def who_and_when(latest_history):
+    """Who saved ``latest_history`` (a history row, or None) and when, as the messages say it."""
+    who = ""
+    if latest_history is not None and latest_history.history_user is not None:
+        user = latest_history.history_user
+        who = user.get_full_name() or user.get_username()
+    when = latest_history.history_date if latest_history is not None else timezone.now()
+    return {
+        "who": who or _("Iemand anders"),
+        "when": formats.date_format(timezone.localtime(when), "j F Y, H:i"),
+    }
+
+
 class EditConflict(ValidationError):
     def __init__(self, latest_history=None, what=None):
-        who = ""
-        if latest_history is not None and latest_history.history_user is not None:
-            user = latest_history.history_user
-            who = user.get_full_name() or user.get_username()
-        when = latest_history.history_date if latest_history is not None else timezone.now()
         message = _(
             "%(who)s heeft %(what)s opgeslagen op %(when)s, nadat u deze pagina opende. "
             "Uw wijzigingen zijn daarom niet opgeslagen, maar staan nog hieronder. "
             "Kopieer wat u wilt bewaren, open de pagina opnieuw en voeg het toe."
-        ) % {
-            "who": who or _("Iemand anders"),
-            "what": what or _("dit"),
-            "when": formats.date_format(timezone.localtime(when), "j F Y, H:i"),
-        }
+        ) % {**who_and_when(latest_history), "what": what or _("dit")}
         super().__init__(message, code="edit_conflict")
+
+
+class StepConflict(ValidationError):
+    """A confirmed lifecycle step (adopt, send) whose letter changed after the person saw
+    the confirmation screen: what they confirmed is not what would happen."""
+
+    def __init__(self, latest_history=None):
+        message = _(
+            "%(who)s heeft deze brief gewijzigd op %(when)s, nadat u dit scherm opende. "
+            "Er is niets gedaan. Bekijk de brief en de PDF hieronder opnieuw."
+        ) % who_and_when(latest_history)
+        super().__init__(message, code="step_conflict")
+
+
+class StepAlreadyTaken(ValidationError):
+    """The step was taken after this confirmation screen was opened: a double click, a
+    second tab, or a colleague. Nothing happens a second time."""
+
+    def __init__(self, latest_history=None, status_label=""):
+        message = _(
+            "%(who)s heeft deze brief al de status '%(status)s' gegeven op %(when)s. "
+            "Er is niets opnieuw gedaan."
+        ) % {**who_and_when(latest_history), "status": status_label}
+        super().__init__(message, code="already_taken")
 
 
 def latest_history(history):

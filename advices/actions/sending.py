@@ -41,8 +41,8 @@ def failure_message(reason):
 
 
 class SendLetter(TransitionLetter):
-    def __init__(self, letter, action, user, reason="", at=None):
-        super().__init__(letter, SEND, user, reason=reason, at=at)
+    def __init__(self, letter, action, user, reason="", at=None, loaded_version=None):
+        super().__init__(letter, SEND, user, reason=reason, at=at, loaded_version=loaded_version)
 
     def check(self):
         super().check()

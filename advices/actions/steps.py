@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from advices.actions.base import Action
+from advices.actions.conflicts import StepAlreadyTaken, StepConflict, latest_history
 from advices.actions.events import StatusWatch
 from advices.lifecycle.statuses import LetterStatus
 from advices.lifecycle.transitions import (
@@ -45,13 +46,18 @@ def take_step(letter, action, user, reason="", at=None):
 
 
 class TransitionLetter(Action):
-    """One step of the letter's lifecycle, chosen by a person (propose, withdraw, adopt)."""
+    """One step of the letter's lifecycle, chosen by a person (propose, withdraw, adopt).
 
-    def __init__(self, letter, action, user, reason="", at=None):
+    ``loaded_version`` is the letter's edit number that the person's confirmation screen
+    showed: a letter changed since then is refused (``StepConflict``), and a step already
+    taken since then (a double click) is not taken again (``StepAlreadyTaken``)."""
+
+    def __init__(self, letter, action, user, reason="", at=None, loaded_version=None):
         super().__init__(user, at)
         self.letter = letter
         self.action = action
         self.reason = reason
+        self.loaded_version = loaded_version
 
     def lock(self):
         self.current = AdviceLetter.objects.select_for_update().get(pk=self.letter.pk)
@@ -60,6 +66,7 @@ class TransitionLetter(Action):
         refusal = permission_refusal(self.user, self.action)
         if refusal and self.action in TRANSITIONS:
             raise PermissionDenied(refusal)
+        self.refuse_if_changed_since_confirmed()
         has_recommendations = Recommendation.objects.filter(letter_id=self.current.pk).exists()
         self.state_check(
             state_refusal(self.action, self.current.status, has_recommendations),
@@ -69,6 +76,14 @@ class TransitionLetter(Action):
             raise ValidationError(SENDING_IN_PROGRESS, code="sending")
         if self.at is not None and self.at > timezone.now():
             raise ValidationError(_("Een statuswijziging kan niet in de toekomst liggen."))
+
+    def refuse_if_changed_since_confirmed(self):
+        if self.loaded_version is None or int(self.loaded_version) == self.current.edit_version:
+            return
+        latest = latest_history(self.current.history)
+        if self.action in TRANSITIONS and self.current.status == TRANSITIONS[self.action][1]:
+            raise StepAlreadyTaken(latest, LetterStatus(self.current.status).label)
+        raise StepConflict(latest)
 
     def perform(self):
         watch = StatusWatch(self.current.pk)

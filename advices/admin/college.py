@@ -1,6 +1,7 @@
 """Admin for the college's side: replies, verdicts, commitments, follow-up; and the council's
 assessment. Saves go through ``advices.actions`` so the letter's status follows."""
 
+from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -12,12 +13,15 @@ from advices.actions.college import (
     RecordProgress,
     RecordReply,
 )
-from advices.admin.college_forms import CommitmentForm, RecordedForm
+from advices.admin.college_forms import CommitmentForm, FollowUpForm, RecordedForm, ReplyForm
 from advices.admin.urls import admin_url
 from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.lifecycle.permissions import recording_refusal
 from advices.models import CollegeResponse, Commitment, CouncilAssessment, FollowUp
+
+# The forms' hidden loaded_marker has no panel: a panel would show its raw name as a heading;
+# Wagtail renders fields that no panel claims after the panels.
 
 
 class RecordedSaveMixin(ReasonedRefusalMixin, ActionFormMixin):
@@ -46,9 +50,25 @@ class AnswersAfterSaveMixin:
         return answers_url(self.object)
 
 
+class RecommendationFromLinkMixin:
+    """``?aanbeveling=<id>`` (the "Toezegging toevoegen" link on the verdicts page) chooses
+    the recommendation in the new record's form; the form still offers only allowed ones."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        raw = self.request.GET.get("aanbeveling", "")
+        if raw.isdigit():
+            initial["recommendation"] = int(raw)
+        return initial
+
+
 def recorded_views(action, *mixins):
     attributes = {"record_action": action}
-    create = type("RecordedCreateView", (*mixins, RecordedSaveMixin, CreateView), attributes)
+    create = type(
+        "RecordedCreateView",
+        (*mixins, RecommendationFromLinkMixin, RecordedSaveMixin, CreateView),
+        attributes,
+    )
     edit = type("RecordedEditView", (*mixins, RecordedSaveMixin, EditView), attributes)
     return create, edit
 
@@ -63,14 +83,15 @@ class CollegeResponseViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
-            FieldPanel("letter"),
+            # A plain list instead of Wagtail's chooser: it offers only letters awaiting a
+            # reply, and works without JavaScript.
+            FieldPanel("letter", widget=forms.Select),
             FieldRowPanel([FieldPanel("received_on"), FieldPanel("college_reference")]),
             FieldPanel("reply_file"),
             FieldPanel("summary"),
             FieldPanel("text"),
-            FieldPanel("loaded_marker"),
         ],
-        base_form_class=RecordedForm,
+        base_form_class=ReplyForm,
     )
 
     def get_urlpatterns(self):
@@ -95,7 +116,6 @@ class CommitmentViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [FieldPanel("due"), FieldPanel("redate_reason")], heading=_("Wanneer klaar?")
             ),
-            FieldPanel("loaded_marker"),
         ],
         base_form_class=CommitmentForm,
     )
@@ -113,12 +133,12 @@ class FollowUpViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("recommendation"),
-            FieldPanel("commitment"),
+            # A plain list, grouped per recommendation (FollowUpForm), not Wagtail's chooser.
+            FieldPanel("commitment", widget=forms.Select),
             FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
             FieldPanel("note"),
-            FieldPanel("loaded_marker"),
         ],
-        base_form_class=RecordedForm,
+        base_form_class=FollowUpForm,
     )
 
 
@@ -135,7 +155,6 @@ class CouncilAssessmentViewSet(SnippetViewSet):
             FieldPanel("recommendation"),
             FieldPanel("assessment"),
             FieldPanel("note"),
-            FieldPanel("loaded_marker"),
         ],
         base_form_class=RecordedForm,
     )

@@ -4,7 +4,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
 from advices.models import AdviceLetter
+from home.empty_choice import PlainEmptyChoiceMixin
 from home.models import CouncilSettings
+
+
+def letter_label(letter):
+    """A letter as the choosers show it: "PR-2022-01 · Sterke sociale basis"."""
+    return f"{letter.reference} · {letter.subject}"
 
 
 def council_settings():
@@ -19,7 +25,7 @@ def default_addressee(council):
     }
 
 
-class AdviceLetterAdminForm(WagtailAdminModelForm):
+class AdviceLetterAdminForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
     """The letter's edit form, with an optional change reason and the edit number it loaded
     (``advices.actions.letters.EditLetter`` refuses the save when that is out of date)."""
 
@@ -43,3 +49,13 @@ class AdviceLetterAdminForm(WagtailAdminModelForm):
             if council and council.chair_name:
                 self.initial.setdefault("signatory_name", council.chair_name)
                 self.initial.setdefault("signatory_role", council.chair_role)
+
+
+class ErratumForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
+    """An erratum belongs to a sent letter: only those are offered, in a plain list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["letter"]
+        field.queryset = AdviceLetter.objects.public().order_by("-date", "-pk")
+        field.label_from_instance = letter_label

@@ -1,5 +1,6 @@
 """Admin registration of advice letters and errata as Wagtail snippet viewsets."""
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
@@ -17,13 +18,15 @@ from wagtail.snippets.views.snippets import (
 
 from advices.actions.letters import AddErratum, CreateLetter, EditLetter
 from advices.admin.letter_chooser import LetterChooserViewSet
-from advices.admin.letter_forms import AdviceLetterAdminForm
+from advices.admin.letter_forms import AdviceLetterAdminForm, ErratumForm
 from advices.admin.urls import admin_url, url_name
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
+from advices.admin.views.confirm_step import ConfirmStepView
 from advices.admin.views.pdf_preview import LetterPdfPreviewView
 from advices.admin.views.status import LetterStatusView
 from advices.admin.views.versions import LetterCompareView, LetterRestoreView, LetterVersionsView
 from advices.lifecycle.permissions import edit_refusal, letter_access_refusal
+from advices.lifecycle.transitions import ADOPT, SEND
 from advices.models import AdviceLetter, Erratum
 
 
@@ -36,7 +39,19 @@ class LetterIndexView(LetterRefusalMixin, IndexView):
     pass
 
 
-class LetterCreateView(LetterRefusalMixin, ActionFormMixin, CreateView):
+class StayOnLetterMixin:
+    """After saving, the editor stays on the letter, as Wagtail does for pages: a letter is
+    written in many sittings, and the list is two clicks away from it."""
+
+    def get_success_url(self):
+        return self.get_edit_url()
+
+    def get_success_buttons(self):
+        # Wagtail's "Bewerken" button would point at the page the editor is already on.
+        return []
+
+
+class LetterCreateView(LetterRefusalMixin, StayOnLetterMixin, ActionFormMixin, CreateView):
     def save_instance(self):
         return CreateLetter(
             self.form, self.request.user, reason=self.form.cleaned_data.get("change_reason", "")
@@ -47,7 +62,7 @@ class LetterDeleteView(LetterRefusalMixin, DeleteView):
     pass
 
 
-class LetterEditView(LetterRefusalMixin, ActionFormMixin, EditView):
+class LetterEditView(LetterRefusalMixin, StayOnLetterMixin, ActionFormMixin, EditView):
     """Saves through ``EditLetter`` (a refused save keeps what was typed, with the reason);
     sends users to the status page when the letter's text may no longer change."""
 
@@ -135,7 +150,9 @@ class AdviceLetterViewSet(SnippetViewSet):
             FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_role")]),
             MultiFieldPanel([FieldPanel("themes"), FieldPanel("meetings")], heading=_("Verbanden")),
             FieldPanel("change_reason"),
-            FieldPanel("loaded_version"),
+            # loaded_version is a hidden field of the form, without a panel: a panel would
+            # show its raw name ("Loaded version") as a heading. Wagtail renders fields that
+            # no panel claims after the panels.
         ],
         base_form_class=AdviceLetterAdminForm,
     )
@@ -155,6 +172,10 @@ class AdviceLetterViewSet(SnippetViewSet):
                 name="restore",
             ),
             path("pdf/<int:pk>/<int:number>/", LetterPdfPreviewView.as_view(), name="pdf_preview"),
+            path(
+                "vaststellen/<int:pk>/", ConfirmStepView.as_view(step=ADOPT), name="confirm_adopt"
+            ),
+            path("versturen/<int:pk>/", ConfirmStepView.as_view(step=SEND), name="confirm_send"),
         ]
 
 
@@ -178,4 +199,7 @@ class ErratumViewSet(SnippetViewSet):
     icon = "warning"
     menu_label = _("Errata")
     list_display = ["letter", "date"]
-    panels = [FieldPanel("letter"), FieldPanel("date"), FieldPanel("text")]
+    edit_handler = ObjectList(
+        [FieldPanel("letter", widget=forms.Select), FieldPanel("date"), FieldPanel("text")],
+        base_form_class=ErratumForm,
+    )

@@ -18,3 +18,9 @@ def redate_refusal(commitment, due_date, precision, reason):
     if is_redate(commitment, due_date, precision) and not (reason or "").strip():
         return REDATE_NEEDS_REASON
     return None
+
+
+def commitment_recommendations(recommendations):
+    """The recommendations of ``recommendations`` (a queryset) that can get a commitment:
+    those of a letter whose reply is recorded, for the college commits in its reply."""
+    return recommendations.filter(letter__college_response__isnull=False)

@@ -39,6 +39,8 @@ _AUTOMATIC_PATHS = {
 }
 # Steps that fix the numbering of the recommendations as it stands.
 RENUMBERING_TRANSITIONS = frozenset({PROPOSE, ADOPT, SEND})
+# Steps that cannot be undone: the admin asks for a confirmation that says what will happen.
+CONFIRMED_TRANSITIONS = frozenset({ADOPT, SEND})
 # Steps that need at least one recommendation.
 NEEDS_RECOMMENDATIONS = frozenset({PROPOSE, ADOPT, SEND})
 

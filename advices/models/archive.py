@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.models.unique import UniqueMessagesMixin
+
 KEPT_MESSAGE = _("De PDF van een verzonden brief wordt bewaard en verandert nooit.")
 
 
@@ -18,7 +20,7 @@ class SentLetterPdfQuerySet(models.QuerySet):
         raise ValidationError(KEPT_MESSAGE)
 
 
-class SentLetterPdf(models.Model):
+class SentLetterPdf(UniqueMessagesMixin, models.Model):
     """The PDF of a letter as it was sent: rendered once, stored, never regenerated."""
 
     letter = models.OneToOneField(
@@ -34,6 +36,8 @@ class SentLetterPdf(models.Model):
     rendered_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
 
     objects = SentLetterPdfQuerySet.as_manager()
+
+    unique_messages = {("letter",): KEPT_MESSAGE}
 
     class Meta:
         verbose_name = _("PDF van een verzonden brief")

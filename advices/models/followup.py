@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from advices.lifecycle.statuses import PUBLIC_STATUSES, DuePrecision, FollowUpState
+from home.models.unique import UniqueMessagesMixin
 
 # Drafts stay out of every chooser the municipality sees.
 SENT_RECOMMENDATIONS = {"letter__status__in": PUBLIC_STATUSES}
@@ -121,7 +122,7 @@ class Assessment(models.TextChoices):
     NOT_SATISFIED = "niet-tevreden", _("Niet tevreden")
 
 
-class CouncilAssessment(models.Model):
+class CouncilAssessment(UniqueMessagesMixin, models.Model):
     """The council's own view of the college's answer to a recommendation."""
 
     recommendation = models.OneToOneField(
@@ -137,6 +138,13 @@ class CouncilAssessment(models.Model):
     note = models.TextField(_("toelichting"), blank=True)
 
     history = HistoricalRecords(verbose_name=_("versie van een oordeel van de raad"))
+
+    unique_messages = {
+        ("recommendation",): _(
+            "De raad heeft over deze aanbeveling al een oordeel gegeven. Open dat oordeel in "
+            "de lijst 'Oordeel van de raad' om het te wijzigen."
+        )
+    }
 
     class Meta:
         verbose_name = _("oordeel van de raad")

@@ -19,6 +19,7 @@ from advices.lifecycle.frozen import (
 )
 from advices.lifecycle.statuses import EDITABLE_STATUSES, PUBLIC_STATUSES, AdviceKind, LetterStatus
 from advices.lifecycle.transitions import STATUS_NOT_BY_HAND, is_transition
+from home.models.unique import UniqueMessagesMixin
 
 LETTER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -31,6 +32,8 @@ LIFECYCLE_FIELDS = {
     "sent_at",
     "edit_version",
 }
+
+REFERENCE_IN_USE = _("Dit kenmerk is al in gebruik bij een andere brief. Kies een ander kenmerk.")
 
 reference_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9-]*$",
@@ -54,7 +57,7 @@ class AdviceLetterQuerySet(models.QuerySet):
         return super().delete()
 
 
-class AdviceLetter(index.Indexed, ClusterableModel):
+class AdviceLetter(UniqueMessagesMixin, index.Indexed, ClusterableModel):
     """An advice letter from the council to the college van B&W."""
 
     reference = models.CharField(
@@ -136,6 +139,8 @@ class AdviceLetter(index.Indexed, ClusterableModel):
     )
 
     objects = AdviceLetterQuerySet.as_manager()
+
+    unique_messages = {("reference",): REFERENCE_IN_USE, ("date", "reference"): REFERENCE_IN_USE}
 
     search_fields = [
         index.SearchField("subject"),

@@ -1,14 +1,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.models.unique import UniqueMessagesMixin
 
-class ReminderLog(models.Model):
+
+class ReminderLog(UniqueMessagesMixin, models.Model):
     """One reminder mail per recipient per day: the guard that makes reminders idempotent."""
 
     recipient = models.EmailField(_("ontvanger"))
     sent_on = models.DateField(_("verstuurd op"))
     items = models.PositiveIntegerField(_("aantal punten"))
     created_at = models.DateTimeField(auto_now_add=True)
+
+    unique_messages = {
+        ("recipient", "sent_on"): _("Deze ontvanger heeft op die dag al een herinnering gekregen.")
+    }
 
     class Meta:
         verbose_name = _("verstuurde herinnering")

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from advices.lifecycle.replies import REPLY_EXISTS
 from advices.lifecycle.statuses import PUBLIC_STATUSES, Verdict
 from advices.uploads import validate_pdf_upload
+from home.models.unique import UniqueMessagesMixin
 
 
 class CollegeResponse(models.Model):
@@ -56,7 +57,7 @@ class CollegeResponse(models.Model):
             )
 
 
-class RecommendationAnswer(models.Model):
+class RecommendationAnswer(UniqueMessagesMixin, models.Model):
     """The college's verdict on one recommendation, in the college's own words."""
 
     response = models.ForeignKey(CollegeResponse, on_delete=models.CASCADE, related_name="answers")
@@ -70,6 +71,10 @@ class RecommendationAnswer(models.Model):
     answer = models.TextField(_("antwoord van het college"), blank=True)
 
     history = HistoricalRecords(verbose_name=_("versie van een standpunt"))
+
+    unique_messages = {
+        ("recommendation",): _("Deze aanbeveling heeft al een standpunt van het college.")
+    }
 
     class Meta:
         ordering = ["recommendation__number"]

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from home.models.unique import UniqueMessagesMixin
+
 
 class FollowTarget(models.TextChoices):
     RECOMMENDATION = "aanbeveling", _("aanbeveling")
@@ -8,7 +10,7 @@ class FollowTarget(models.TextChoices):
     THEME = "thema", _("thema")
 
 
-class Subscription(models.Model):
+class Subscription(UniqueMessagesMixin, models.Model):
     """Someone who follows a recommendation, a letter or a theme by email, without an account.
 
     Only the address and what it follows are stored. Confirmed by a signed link (double
@@ -25,6 +27,8 @@ class Subscription(models.Model):
     confirmation_sent_at = models.DateTimeField(
         _("bevestigingsmail gestuurd op"), null=True, blank=True
     )
+
+    unique_messages = {("email", "target_type", "target_id"): _("Dit e-mailadres volgt dit al.")}
 
     class Meta:
         verbose_name = _("abonnement")

@@ -2,8 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from home.models.unique import UniqueMessagesMixin
 
-class Theme(index.Indexed, models.Model):
+
+class Theme(UniqueMessagesMixin, index.Indexed, models.Model):
     """A subject that runs through meetings and advice, such as *Sterke sociale basis*."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -16,6 +18,11 @@ class Theme(index.Indexed, models.Model):
     description = models.TextField(_("omschrijving"), blank=True)
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    unique_messages = {
+        ("name",): _("Er is al een thema met deze naam. Kies een andere naam."),
+        ("slug",): _("Er is al een thema met deze korte naam. Kies een andere."),
+    }
 
     class Meta:
         ordering = ["name"]

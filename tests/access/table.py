@@ -26,6 +26,7 @@ MAY = {
     "edit and delete documents and images of others": frozenset({SECRETARY}),
     "draft advice letters and see them before they are sent": COUNCIL,
     "delete letters that are not adopted": frozenset({SECRETARY}),
+    "adopt and send letters (each after a confirmation screen)": frozenset({SECRETARY}),
     "choose a sent letter (to record the college's reply)": STAFF,
     "add errata to sent letters; manage themes and the council's settings": frozenset({SECRETARY}),
     "see the college's reply, verdicts, commitments and progress": STAFF,
@@ -52,6 +53,7 @@ MEDIA = "upload and choose documents and images; see the council's draft documen
 MEDIA_OTHERS = "edit and delete documents and images of others"
 LETTERS = "draft advice letters and see them before they are sent"
 DELETE_LETTERS = "delete letters that are not adopted"
+ADOPT_AND_SEND = "adopt and send letters (each after a confirmation screen)"
 CHOOSE_SENT = "choose a sent letter (to record the college's reply)"
 SECRETARIAT = "add errata to sent letters; manage themes and the council's settings"
 SEE_COLLEGE = "see the college's reply, verdicts, commitments and progress"
@@ -139,6 +141,7 @@ URLS = [
     # Advice letters and errata.
     (_SNIPPETS + "adviceletter:delete", "*", DELETE_LETTERS),
     (_SNIPPETS + "adviceletter:restore", "sent_letter*", CHANGE_SENT),
+    (_SNIPPETS + "adviceletter:confirm_*", "*", ADOPT_AND_SEND),
     (_SNIPPETS + "adviceletter:*", "*", LETTERS),
     (_CHOOSERS + "adviceletter:chosen", "draft_letter", LETTERS),
     (_CHOOSERS + "adviceletter:create", "*", LETTERS),

@@ -69,3 +69,18 @@ def letter_form_data(letter=None, recommendations=None, **overrides):
         base[prefix + "ORDER"] = str(item.get("order", index + 1))
         base[prefix + "DELETE"] = "on" if item.get("delete") else ""
     return base
+
+
+def confirm_url(letter, step):
+    """The confirmation screen of ``step`` ("adopt" or "send") for ``letter``."""
+    from django.urls import reverse
+
+    return reverse(f"wagtailsnippets_advices_adviceletter:confirm_{step}", args=[letter.pk])
+
+
+def confirm_step(client, letter, step, reason="", loaded_version=None, **kwargs):
+    """Press the confirm button of ``step`` on a confirmation screen opened just now."""
+    if loaded_version is None:
+        loaded_version = AdviceLetter.objects.get(pk=letter.pk).edit_version
+    data = {"loaded_version": str(loaded_version), "reason": reason}
+    return client.post(confirm_url(letter, step), data, **kwargs)

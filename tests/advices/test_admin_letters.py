@@ -41,7 +41,9 @@ def test_a_reference_in_use_is_refused_with_one_clear_message(client, member, si
     response = client.post(reverse(ADD_URL), data)
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.errors == {"reference": ["Er bestaat al een Adviesbrief met eenzelfde Kenmerk."]}
+    assert form.errors == {
+        "reference": ["Dit kenmerk is al in gebruik bij een andere brief. Kies een ander kenmerk."]
+    }
     assert AdviceLetter.objects.count() == 1
 
 
@@ -185,3 +187,26 @@ def test_an_edit_that_does_not_say_which_version_it_changes_is_refused(
     assert "Dit formulier is niet volledig verstuurd" in response.content.decode()
     letter.refresh_from_db()
     assert letter.subject == "Zoals opgeslagen"
+
+
+def test_saving_a_letter_keeps_the_editor_on_the_letter(client, member, site_tree):
+    letter = make_letter(recommendations=1)
+    client.force_login(member)
+    edit_url = reverse(EDIT_URL, args=[letter.pk])
+    response = client.post(edit_url, letter_form_data(letter, subject="Tweede zitting"))
+    assert response.status_code == 302
+    assert response["Location"] == edit_url
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert "Tweede zitting" in html
+    assert "bijgewerkt" in html  # Wagtail's message, in Dutch, above the form
+    # The form on screen is the saved version: the next save is not refused as a conflict.
+    assert page.context["form"]["loaded_version"].value() == letter.edit_version + 1
+
+
+def test_a_new_letter_opens_in_the_editor_after_saving(client, member, site_tree):
+    client.force_login(member)
+    response = client.post(reverse(ADD_URL), letter_form_data(recommendations=[{"advice": "Een"}]))
+    assert response.status_code == 302
+    letter = AdviceLetter.objects.get()
+    assert response["Location"] == reverse(EDIT_URL, args=[letter.pk])

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from advices.actions import transition
 from advices.models import LetterStatus
+from tests.advices.admin_forms import confirm_step, confirm_url
 from tests.factories import UserFactory, make_letter
 
 STATUS_URL = "wagtailsnippets_advices_adviceletter:status"
@@ -80,18 +81,18 @@ def test_status_page_offers_only_what_the_user_may_do(client, member, secretary,
     client.force_login(member)
     html = client.get(reverse(STATUS_URL, args=[letter.pk])).content.decode()
     assert "Terugzetten naar concept" in html
-    assert 'value="adopt"' not in html
+    assert confirm_url(letter, "adopt") not in html
     assert "Alleen het secretariaat kan een adviesbrief vaststellen." in html
 
     client.force_login(secretary)
     html = client.get(reverse(STATUS_URL, args=[letter.pk])).content.decode()
-    assert 'value="adopt"' in html
+    assert confirm_url(letter, "adopt") in html
 
 
 def test_member_posting_adopt_gets_403_with_a_reason(client, member, site_tree):
     letter = make_letter(status=LetterStatus.PROPOSED)
     client.force_login(member)
-    response = client.post(reverse(STATUS_URL, args=[letter.pk]), {"action": "adopt"})
+    response = confirm_step(client, letter, "adopt")
     assert response.status_code == 403
     assert "Alleen het secretariaat kan een adviesbrief vaststellen." in response.content.decode()
     letter.refresh_from_db()
@@ -101,10 +102,9 @@ def test_member_posting_adopt_gets_403_with_a_reason(client, member, site_tree):
 def test_secretary_adopts_and_sends_through_the_admin(client, secretary, site_tree):
     letter = make_letter(status=LetterStatus.PROPOSED)
     client.force_login(secretary)
-    url = reverse(STATUS_URL, args=[letter.pk])
-    client.post(url, {"action": "adopt", "reason": "Vergadering 14 juni"})
-    response = client.post(url, {"action": "send"}, follow=True)
-    assert "De brief heeft nu de status" in response.content.decode()
+    confirm_step(client, letter, "adopt", reason="Vergadering 14 juni")
+    response = confirm_step(client, letter, "send", follow=True)
+    assert "is verzonden en staat nu op de website" in response.content.decode()
     letter.refresh_from_db()
     assert letter.status == LetterStatus.SENT
 
@@ -112,11 +112,11 @@ def test_secretary_adopts_and_sends_through_the_admin(client, secretary, site_tr
 def test_double_submit_of_a_transition_is_refused_kindly(client, secretary, site_tree):
     letter = make_letter(status=LetterStatus.ADOPTED)
     client.force_login(secretary)
-    url = reverse(STATUS_URL, args=[letter.pk])
-    client.post(url, {"action": "send"})
-    response = client.post(url, {"action": "send"}, follow=True)
+    loaded = letter.edit_version
+    confirm_step(client, letter, "send", loaded_version=loaded)
+    response = confirm_step(client, letter, "send", loaded_version=loaded, follow=True)
     assert response.status_code == 200
-    assert "Dit kan niet bij een brief met de status" in response.content.decode()
+    assert "Er is niets opnieuw gedaan." in response.content.decode()
     assert letter.history.filter(status=LetterStatus.SENT).count() == 1
 
 

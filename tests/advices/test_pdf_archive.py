@@ -32,6 +32,7 @@ from advices.pdf.archive import (
 )
 from advices.pdf.download import behind_view_restriction
 from home.models import CouncilSettings
+from tests.advices.admin_forms import confirm_step, confirm_url
 from tests.advices.db_guards import without_db_guards
 from tests.factories import make_letter
 
@@ -154,7 +155,7 @@ def test_a_render_failure_leaves_the_letter_adopted_stores_nothing_and_says_why(
     monkeypatch.setattr(render, "render_letter_pdf", broken)
     client.force_login(secretary)
     url = reverse(STATUS_URL, args=[letter.pk])
-    response = client.post(url, {"action": "send"}, follow=True)
+    response = confirm_step(client, letter, "send", follow=True)
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -171,7 +172,7 @@ def test_a_render_failure_leaves_the_letter_adopted_stores_nothing_and_says_why(
     assert SentLetterPdf.objects.count() == 0
     assert files_in(media) == []
     # The status page still offers to send it.
-    assert 'value="send"' in client.get(url).content.decode()
+    assert confirm_url(letter, "send") in client.get(url).content.decode()
 
 
 def test_transition_raises_a_validation_error_with_the_reason(secretary, site_tree, monkeypatch):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from advices.actions.college import RecordProgress, RecordReply
@@ -156,6 +157,7 @@ def test_a_reply_to_an_unsent_letter_is_refused(db, clerk):
 
 def test_commitment_with_a_quarter_and_a_visible_redate(client, clerk, sent_letter):
     recommendation = sent_letter.recommendations.first()
+    record_reply(sent_letter, clerk)  # the college commits in its reply
     client.force_login(clerk)
     add = client.post(
         reverse("wagtailsnippets_advices_commitment:add"),
@@ -299,7 +301,13 @@ def test_a_recorded_reply_stays_with_its_letter(client, clerk, secretary, sent_l
     client.force_login(clerk)
     url = reverse(f"{RESPONSES}:edit", args=[reply.pk])
     page = client.get(url)
-    response = client.post(
+    # The form shows the letter but offers no other: the field is disabled, and says why.
+    letter_field = page.context["form"].fields["letter"]
+    assert letter_field.disabled
+    assert list(letter_field.shown) == [sent_letter]
+    assert "Een vastgelegde reactie hoort altijd bij dezelfde brief." in page.content.decode()
+    # A post that names another letter anyway (an old form, a script) keeps the letter.
+    client.post(
         url,
         {
             "letter": other.pk,
@@ -310,10 +318,13 @@ def test_a_recorded_reply_stays_with_its_letter(client, clerk, secretary, sent_l
             "loaded_marker": page.context["form"]["loaded_marker"].value(),
         },
     )
-    assert response.status_code == 200
-    assert "Een vastgelegde reactie hoort altijd bij dezelfde brief." in response.content.decode()
     reply.refresh_from_db()
     assert reply.letter_id == sent_letter.pk
     sent_letter.refresh_from_db()
     other.refresh_from_db()
     assert (sent_letter.status, other.status) == (LetterStatus.ANSWERED, LetterStatus.SENT)
+    # And the action refuses the move by any path, with the reason.
+    moved = CollegeResponse.objects.get(pk=reply.pk)
+    moved.letter = other
+    with pytest.raises(ValidationError, match="dezelfde brief"):
+        RecordReply(moved, clerk).execute()

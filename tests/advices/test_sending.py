@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from advices.actions import transition
 from advices.models import AdviceLetter, LetterStatus, SentLetterPdf
 from advices.pdf import render
+from tests.advices.admin_forms import confirm_step, confirm_url
 from tests.factories import make_letter
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -21,7 +22,7 @@ EDIT = "wagtailsnippets_advices_adviceletter:edit"
 
 
 def press_send(client, letter):
-    return client.post(reverse(STATUS, args=[letter.pk]), {"action": "send", "reason": ""})
+    return confirm_step(client, letter, "send")
 
 
 def run_worker():
@@ -55,7 +56,7 @@ def test_the_request_queues_the_send_and_the_worker_completes_it(
 
     page = client.get(reverse(STATUS, args=[adopted.pk])).content.decode()
     assert "wordt verzonden sinds" in page
-    assert 'value="send"' not in page  # no second button while the PDF is being made
+    assert confirm_url(adopted, "send") not in page  # no second button while it is made
     again = press_send(client, adopted)  # a double click, or a second secretary
     assert again.status_code == 302
     assert DBTaskResult.objects.count() == 1

@@ -8,14 +8,13 @@ import pytest
 from advices.actions.college import RecordReply
 from advices.models import CollegeResponse, LetterStatus
 from advices.pages import AdviceIndexPage
+from tests.browser.admin_login import log_in
 from tests.factories import UserFactory, build_site, make_letter
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "wachtwoord-123"
 
 
 @pytest.fixture
@@ -40,14 +39,6 @@ def replied(live_server):
         clerk,
     ).execute()
     return {"index": index, "letter": letter, "reply": reply}
-
-
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
-    page.wait_for_url(base + "/admin/")
 
 
 def test_clerk_records_verdict_and_follow_up_and_the_public_sees_it(

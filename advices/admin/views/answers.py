@@ -13,7 +13,8 @@ from advices.actions.conflicts import history_marker
 from advices.admin.urls import admin_url
 from advices.admin.views.base import refuse
 from advices.lifecycle.permissions import recording_refusal
-from advices.models import CollegeResponse, RecommendationAnswer
+from advices.models import CollegeResponse, Commitment, FollowUp, RecommendationAnswer
+from home.empty_choice import PlainEmptyChoiceMixin
 
 INCOMPLETE_FORM = _(
     "Dit formulier is niet volledig verstuurd: er is niets opgeslagen. "
@@ -21,7 +22,7 @@ INCOMPLETE_FORM = _(
 )
 
 
-class AnswerForm(forms.ModelForm):
+class AnswerForm(PlainEmptyChoiceMixin, forms.ModelForm):
     class Meta:
         model = RecommendationAnswer
         fields = ["verdict", "answer"]
@@ -93,6 +94,7 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
         return (
             RecommendationAnswer.objects.filter(response=self.response)
             .select_related("recommendation__letter", "response")
+            .prefetch_related("recommendation__commitments")
             .order_by("recommendation__number")
         )
 
@@ -117,8 +119,17 @@ class AnswersView(AccessMixin, WagtailAdminTemplateMixin, TemplateView):
             loaded_marker=self.loaded_marker(),
             refusal=self.refusal,
             edit_url=admin_url(CollegeResponse, "edit", self.response.pk),
+            add_commitment_url=self.add_url(Commitment),
+            add_follow_up_url=self.add_url(FollowUp),
         )
         return context
+
+    def add_url(self, model):
+        """Where the clerk adds a record of ``model`` about one recommendation (the template
+        adds ``?aanbeveling=<id>``), or None when they may not."""
+        if recording_refusal(self.request.user, model, "add"):
+            return None
+        return admin_url(model, "add")
 
     def post(self, request, *args, **kwargs):
         if self.refusal:

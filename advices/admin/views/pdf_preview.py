@@ -6,8 +6,10 @@
 import logging
 
 from django.http import Http404, HttpResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 from wagtail.models import Site
 
@@ -23,6 +25,8 @@ from advices.queries.versions import find_version, letter_versions
 logger = logging.getLogger(__name__)
 
 
+# The confirmation screen of adopting and sending shows it in a frame of the admin.
+@method_decorator(xframe_options_sameorigin, name="dispatch")
 class LetterPdfPreviewView(LetterAdminViewMixin, TemplateView):
     """GET: the PDF of version ``number`` inline; a page that says why when it fails."""
 

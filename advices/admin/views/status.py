@@ -7,8 +7,10 @@ from django.views.generic import TemplateView
 
 from advices.actions import transition
 from advices.admin.views.base import LetterAdminViewMixin, refuse
+from advices.admin.views.sent_links import sent_letter_links
 from advices.lifecycle.transitions import (
     AUTOMATIC_TRANSITIONS,
+    CONFIRMED_TRANSITIONS,
     TRANSITION_LABELS,
     TRANSITIONS,
     available_transitions,
@@ -16,10 +18,7 @@ from advices.lifecycle.transitions import (
 )
 from advices.models import LetterStatus
 
-SENDING_STARTED = _(
-    "De brief wordt verzonden: de PDF wordt nu gemaakt. Dat kan even duren. "
-    "Vernieuw deze pagina om te zien of het klaar is."
-)
+CONFIRM_FIRST = _("Bevestig eerst wat er gebeurt: er is nog niets gedaan.")
 
 
 class TransitionForm(forms.Form):
@@ -51,7 +50,14 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             actions=[]
             if self.letter.is_sending
             else [
-                {"name": name, "label": TRANSITION_LABELS[name]}
+                {
+                    "name": name,
+                    "label": TRANSITION_LABELS[name],
+                    # Adopting and sending cannot be undone: a screen asks first.
+                    "confirm_url": self.letter_url(f"confirm_{name}")
+                    if name in CONFIRMED_TRANSITIONS
+                    else None,
+                }
                 for name in available_transitions(user, self.letter)
             ],
             refusals=[
@@ -67,6 +73,7 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             history=self.letter.history.select_related("history_user")[:10],
             edit_url=self.letter_url("edit") if self.letter.is_editable else None,
             versions_url=self.letter_url("versions"),
+            sent_links=sent_letter_links(self.request, self.letter),
         )
         return context
 
@@ -75,6 +82,11 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
         if not form.is_valid():
             return refuse(request, _("Deze statuswijziging bestaat niet."), status=400)
         action = form.cleaned_data["action"]
+        if action in CONFIRMED_TRANSITIONS:
+            # An old form or a script: never a step that cannot be undone without the screen
+            # that says what it does.
+            messages.warning(request, CONFIRM_FIRST)
+            return redirect(self.letter_url(f"confirm_{action}"))
         try:
             transition(self.letter, action, request.user, form.cleaned_data["reason"])
         except PermissionDenied as error:
@@ -83,12 +95,9 @@ class LetterStatusView(LetterAdminViewMixin, TemplateView):
             messages.error(request, " ".join(error.messages))
             return redirect(self.letter_url("status"))
         self.letter.refresh_from_db()
-        if self.letter.is_sending:
-            messages.info(request, SENDING_STARTED)
-        else:
-            messages.success(
-                request,
-                _("De brief heeft nu de status '%(status)s'.")
-                % {"status": self.letter.get_status_display()},
-            )
+        messages.success(
+            request,
+            _("De brief heeft nu de status '%(status)s'.")
+            % {"status": self.letter.get_status_display()},
+        )
         return redirect(self.letter_url("status"))
