@@ -4,11 +4,15 @@ import django.db.models.deletion
 import wagtail.fields
 from django.db import migrations, models
 
+from home.roles import sync_groups
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0003_drafts_collection'),
+        # The latest sync of the groups: after every app whose permissions home.roles names.
+        ('advices', '0012_subscription_confirmation_sent_at'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
     ]
@@ -45,4 +49,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'toegankelijkheidsverklaring',
             },
         ),
+        # The secretariat edits the statement (home.roles).
+        migrations.RunPython(sync_groups, migrations.RunPython.noop),
     ]
