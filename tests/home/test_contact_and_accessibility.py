@@ -67,7 +67,7 @@ def test_contact_page_shows_the_councils_details(client, council, django_assert_
 
 def test_contact_page_without_details_says_so_and_invents_nothing(client, council):
     html = client.get("/contact/").content.decode()
-    assert "Participatieraad Testdorp heeft nog geen contactgegevens op deze website gezet" in html
+    assert "Sorry, Participatieraad Testdorp heeft nog geen contactgegevens op deze website gezet." in html
     assert "mailto:" not in html and "tel:" not in html
 
 
