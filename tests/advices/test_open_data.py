@@ -130,8 +130,10 @@ def test_every_column_of_one_recommendation(client, data, index, people):
     type(late).objects.filter(pk=late.pk).update(original_due_date=datetime.date(2021, 9, 30))
     letter = data["letters"]["2021"]
     # On the address the request came in on (the test client's), not the Site's.
-    url = "http://testserver" + index.url + index.reverse_subpage(
-        "recommendation", args=[letter.reference, 2]
+    url = (
+        "http://testserver"
+        + index.url
+        + index.reverse_subpage("recommendation", args=[letter.reference, 2])
     )
 
     _response, _body, rows = get_csv(client, "advies=PR-2021-01")

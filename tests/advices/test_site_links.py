@@ -110,17 +110,25 @@ def test_the_confirmation_task_without_a_request_uses_the_sites_address(
     assert "https://advies.example.nl:8443/volgen/bevestigen/" in message.body
 
 
+def secretariat_mail_of_a_reply(letter, people, capture):
+    """The notice to the secretariat that the college replied: ``(mail, response)``."""
+    people["secretary"].email = "secretariaat@example.org"
+    people["secretary"].save()
+    mail.outbox.clear()
+    with capture(execute=True):
+        response = reply(letter, people["clerk"])
+    (message,) = [m for m in mail.outbox if m.to == ["secretariaat@example.org"]]
+    return message, response
+
+
 def test_the_secretariat_mail_links_to_the_admin_on_the_sites_address(
     letter, people, configured_site, settings, django_capture_on_commit_callbacks
 ):
     # No separate admin address configured: the admin is on the site.
     settings.WAGTAILADMIN_BASE_URL = ""
-    people["secretary"].email = "secretariaat@example.org"
-    people["secretary"].save()
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = reply(letter, people["clerk"])
-    (message,) = [m for m in mail.outbox if m.to == ["secretariaat@example.org"]]
+    message, response = secretariat_mail_of_a_reply(
+        letter, people, django_capture_on_commit_callbacks
+    )
     admin = "https://advies.example.nl:8443/admin/snippets/advices/collegeresponse/edit/"
     assert f"{admin}{response.pk}/" in message.body
 
@@ -129,10 +137,7 @@ def test_a_configured_admin_address_is_used_for_admin_links(
     letter, people, configured_site, settings, django_capture_on_commit_callbacks
 ):
     settings.WAGTAILADMIN_BASE_URL = "https://beheer.example.nl/"
-    people["secretary"].email = "secretariaat@example.org"
-    people["secretary"].save()
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        reply(letter, people["clerk"])
-    (message,) = [m for m in mail.outbox if m.to == ["secretariaat@example.org"]]
+    message, _response = secretariat_mail_of_a_reply(
+        letter, people, django_capture_on_commit_callbacks
+    )
     assert "https://beheer.example.nl/admin/" in message.body

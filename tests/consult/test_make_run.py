@@ -9,12 +9,11 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.consult.test_settings import ROOT, run_manage
 
 
 def free_port():
@@ -26,33 +25,21 @@ def free_port():
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("make-run")
-    port = free_port()
-    address = f"127.0.0.1:{port}"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="consult.settings.dev",
-        DATABASE_URL=f"sqlite:///{workdir / 'demo.sqlite3'}",
-        DJANGO_MEDIA_ROOT=str(workdir / "media"),
-        WAGTAILADMIN_BASE_URL=f"http://{address}",
-    )
-
-    def manage(*args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+    address = f"127.0.0.1:{free_port()}"
+    demo = {
+        "DJANGO_SETTINGS_MODULE": "consult.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "WAGTAILADMIN_BASE_URL": f"http://{address}",
+    }
+    for command in (["migrate", "--noinput"], ["load_demo", "--address", address]):
+        result = run_manage(*command, **demo)
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-
-    manage("migrate", "--noinput")
-    manage("load_demo", "--address", address)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | demo
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", address, "--noreload"],
         cwd=ROOT,
-        env=env,
+        env=environment,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

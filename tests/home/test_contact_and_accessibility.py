@@ -33,15 +33,17 @@ def statement_for(site_tree, **values):
     return statement
 
 
-def statement_page(site_tree):
+def statement_html(client, site_tree):
+    """The page of a standard page holding the statement block."""
     home, _index = site_tree
-    return add_standard_page(
+    page = add_standard_page(
         home,
         "Toegankelijkheidsverklaring",
         slug="toegankelijkheid",
         show_in_menus=False,
         body=[("accessibility_statement", None)],
     )
+    return client.get(page.url).content.decode()
 
 
 # -- contact -----------------------------------------------------------------------------
@@ -67,7 +69,10 @@ def test_contact_page_shows_the_councils_details(client, council, django_assert_
 
 def test_contact_page_without_details_says_so_and_invents_nothing(client, council):
     html = client.get("/contact/").content.decode()
-    assert "Sorry, Participatieraad Testdorp heeft nog geen contactgegevens op deze website gezet." in html
+    assert (
+        "Sorry, Participatieraad Testdorp heeft nog geen contactgegevens op deze website gezet."
+        in html
+    )
     assert "mailto:" not in html and "tel:" not in html
 
 
@@ -96,8 +101,7 @@ def test_statement_shows_status_last_check_label_and_how_to_report(client, counc
         register_url="https://www.toegankelijkheidsverklaring.nl/register/1234",
         label_image=image,
     )
-    page = statement_page(site_tree)
-    html = client.get(page.url).content.decode()
+    html = statement_html(client, site_tree)
     assert "B – voldoet gedeeltelijk" in html
     assert "17 juni 2022" in html
     assert 'href="https://testdorp.nl/onderzoek.pdf"' in html
@@ -110,8 +114,7 @@ def test_statement_shows_status_last_check_label_and_how_to_report(client, counc
 
 
 def test_statement_without_settings_says_what_is_not_known_yet(client, council, site_tree):
-    page = statement_page(site_tree)
-    html = client.get(page.url).content.decode()
+    html = statement_html(client, site_tree)
     assert "Nog niet vastgesteld" in html
     assert "De hele website is nog niet onderzocht." in html
     assert "staat nog niet in het register" in html
@@ -126,7 +129,7 @@ def test_statement_label_without_an_image_is_text_linking_to_the_register(
         status="C",
         register_url="https://www.toegankelijkheidsverklaring.nl/register/1234",
     )
-    html = client.get(statement_page(site_tree).url).content.decode()
+    html = statement_html(client, site_tree)
     assert (
         'href="https://www.toegankelijkheidsverklaring.nl/register/1234">'
         "Toegankelijkheidsverklaring: status C – eerste maatregelen genomen</a>"
