@@ -9,6 +9,8 @@ INSTALLED := $(VENV)/.installed
 
 MANAGE := $(BIN)/python manage.py
 HOST_PORT ?= 127.0.0.1:8000
+# Links to the admin in the demo's mails point where it is served (unless set otherwise).
+DEMO_ENV := WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST_PORT)}"
 
 .PHONY: install run test bench clean
 
@@ -23,10 +25,12 @@ $(INSTALLED): pyproject.toml scripts/requirements.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
 	touch $@
 
+# The demo's default site gets the address it is served on, so its links work there; the site's
+# own Dutch error pages show (DEBUG off; DJANGO_DEBUG=1 for Django's debug pages).
 run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) runserver $(HOST_PORT)
+	$(DEMO_ENV) $(MANAGE) load_demo --address $(HOST_PORT)
+	$(DEMO_ENV) $(MANAGE) runserver $(HOST_PORT)
 
 # PYTEST_ARGS passes options through, e.g. `make test PYTEST_ARGS="-k meeting -x"`.
 test: $(INSTALLED)

@@ -141,6 +141,24 @@ class CallOutBlock(blocks.StructBlock):
         description = _("Een opvallend kader voor een kernboodschap.")
 
 
+class AccessibilityStatementBlock(blocks.StaticBlock):
+    """The accessibility statement's status, last check, register label and how to report a
+    problem: filled from the settings (Toegankelijkheidsverklaring, Gegevens van de raad)."""
+
+    class Meta:
+        icon = "view"
+        template = "blocks/accessibility_statement_block.html"
+        label = _("Toegankelijkheidsverklaring")
+        description = _(
+            "De status, de datum van de laatste controle, het label uit het register en hoe "
+            "u een probleem meldt. Vul die in bij Instellingen, Toegankelijkheidsverklaring."
+        )
+        admin_text = _(
+            "Hier komen de status, de laatste controle, het label en de contactgegevens uit de "
+            "instellingen."
+        )
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of meeting reports and standard pages."""
 
@@ -158,3 +176,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     document = DocumentLinkBlock()
     call_out = CallOutBlock()
+    accessibility_statement = AccessibilityStatementBlock()

@@ -1,7 +1,8 @@
 """The admin form of the pages that sit directly under a home page.
 
 Some paths at the root of the site belong to the site itself, not to the page tree
-(``consult/urls.py``: the admin, search, following by email, feeds, open data, the API).
+(``consult/urls.py``: the admin, search, contact, following by email, feeds, open data, the
+API).
 A page under the home page with one of those slugs could never be reached, so the form
 refuses the slug and says why.
 """
@@ -22,6 +23,8 @@ RESERVED_ROOT_SLUGS = frozenset(
         "static",
         "media",
         "gezondheid",
+        "contact",
+        "favicon.ico",
     }
 )
 

@@ -43,6 +43,7 @@ MODEL_PERMISSIONS = {
         "home.delete_theme",
         "home.view_theme",
         "home.change_councilsettings",
+        "home.change_accessibilitystatement",
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",

@@ -9,11 +9,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
-from wagtail.admin.utils import get_admin_base_url
 
 from advices.lifecycle.lateness import overdue_commitments, overdue_replies
 from advices.models import CollegeResponse
 from home.roles import SECRETARIAT
+from home.site_address import admin_base_url
 
 
 def secretariat_addresses():
@@ -30,7 +30,7 @@ def secretariat_addresses():
 def reply_message(response, recipients):
     """The notice that the college replied to ``response.letter``, with a link to the admin."""
     letter = response.letter
-    url = get_admin_base_url() + reverse(
+    url = admin_base_url() + reverse(
         CollegeResponse.snippet_viewset.get_url_name("edit"), args=[response.pk]
     )
     subject = _("Reactie van het college op %(reference)s") % {"reference": letter.reference}

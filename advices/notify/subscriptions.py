@@ -22,11 +22,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
 from advices.pages import AdviceIndexPage
 from home.models import Theme
+from home.site_address import absolute_url, page_full_url, site_root_url
 
 # The salts are part of every link already mailed: changing them breaks those links.
 CONFIRM_SALT = "advices.follow.confirm"
@@ -82,7 +82,8 @@ class PageLinks:
         if self.index is None:
             self.base = None
         else:
-            self.base = self.index.get_url(request) if request else self.index.get_full_url()
+            # On the site a path will do; a mail needs the site's full address.
+            self.base = self.index.get_url(request) if request else page_full_url(self.index)
 
     def page_url(self, target):
         if self.index is None or self.base is None:
@@ -226,20 +227,19 @@ def unsubscribe(token):
 
 def site_base_url():
     """The site's address without a trailing slash, for links in a mail (no request)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return site_root_url()
 
 
 def request_base_url(request):
     """The address the request came in on, without a trailing slash: a mail composed later,
     in a task, links back to the host the visitor used."""
-    return request.build_absolute_uri("/").rstrip("/")
+    return absolute_url("/", request).rstrip("/")
 
 
 def absolute(path, request=None, base=None):
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return (base if base is not None else site_base_url()) + path
+    if request is None and base is not None:
+        return base + path
+    return absolute_url(path, request)
 
 
 def confirm_url(subscription, base=None):

@@ -34,6 +34,7 @@ from advices.queries.references import canonical_reference
 from advices.queries.timeline import recommendation_timeline
 from home.page_forms import RootPageForm
 from home.pagination import PAGE_PARAM, pagination_links
+from home.site_address import page_full_url
 
 LETTERS_PER_PAGE = 10
 
@@ -305,7 +306,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "recommendation_url": self.recommendation_url(
                     letter, recommendation.number, request
                 ),
-                "permalink": self.get_full_url(request)
+                "permalink": page_full_url(self, request)
                 + self.reverse_subpage("recommendation", args=[letter.reference, number]),
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "pdf_download": self.pdf_download(letter, request),

@@ -4,6 +4,7 @@ the site's "Adviezen" page, for the exports, the API and the feeds."""
 from django.utils.functional import cached_property
 
 from advices.pages.advice_index import AdviceIndexPage
+from home.site_address import page_full_url
 
 
 class PublicUrls:
@@ -18,7 +19,7 @@ class PublicUrls:
 
     @cached_property
     def base(self):
-        return self.index.get_full_url(self.request) if self.index else None
+        return page_full_url(self.index, self.request) if self.index else None
 
     def letter(self, reference):
         if self.index is None:

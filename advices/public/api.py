@@ -38,6 +38,7 @@ from advices.pages.urls import PublicUrls
 from advices.queries import open_data
 from advices.queries.references import canonical_reference
 from advices.queries.tracker import filtered_recommendations
+from home.site_address import page_full_url
 
 PAGE_PARAM = "pagina"
 PAGE_SIZE_PARAM = "per_pagina"
@@ -465,7 +466,7 @@ def letter(request, kenmerk: str):
         "functie": found.signatory_role,
         "pdf_url": urls.letter_pdf(found.reference) if related_or_none(found, "sent_pdf") else None,
         "bijeenkomsten": [
-            {"titel": meeting.title, "datum": meeting.date, "url": meeting.get_full_url(request)}
+            {"titel": meeting.title, "datum": meeting.date, "url": page_full_url(meeting, request)}
             for meeting in meetings
         ],
         "errata": [

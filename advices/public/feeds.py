@@ -18,6 +18,7 @@ from advices.models import AdviceLetter
 from advices.pages import AdviceIndexPage
 from advices.queries.timeline import recent_changes
 from home.models import Theme
+from home.site_address import absolute_url
 
 ITEMS_PER_FEED = 30
 DESCRIPTION_WORDS = 60
@@ -64,7 +65,7 @@ class NewAdviceFeed(Feed):
         )
         for letter in letters:
             letter.public_url = obj.index.letter_url(letter, obj.request) if obj.index else "/"
-            letter.guid = f"{obj.request.build_absolute_uri(letter.public_url)}#verzonden"
+            letter.guid = f"{absolute_url(letter.public_url, obj.request)}#verzonden"
         return letters
 
     def item_title(self, item):
@@ -136,7 +137,7 @@ class StatusFeed(Feed):
                 )
             else:
                 event.url = obj.index.letter_url(event.letter, obj.request)
-            event.guid = f"{obj.request.build_absolute_uri(event.url)}#{event.key}"
+            event.guid = f"{absolute_url(event.url, obj.request)}#{event.key}"
         return events
 
     def item_title(self, item):

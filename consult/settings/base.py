@@ -242,6 +242,8 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "stat
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Whether the site itself serves MEDIA_URL (development only: consult/settings/dev.py).
+SERVE_MEDIA_FILES = False
 # `manage.py backup` writes its archives here unless told otherwise (README, "Backup and
 # restore"); PostgreSQL's pg_dump and pg_restore are looked up in DJANGO_PG_BINDIR when set,
 # else on the PATH, else in Debian's /usr/lib/postgresql/<version>/bin.

@@ -18,6 +18,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.models import (
+    AccessibilityStatement,
     CouncilSettings,
     HomePage,
     MeetingIndexPage,
@@ -31,6 +32,10 @@ from . import accounts, meetings, pages, themes
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 FALLBACK_HOME_SLUG = "participatieraad-zwolle"
+# Where ``make run`` serves the demo: the default Site gets this address, so every absolute
+# link (permalinks, exports, mails) works there. Wagtail's stock site is "localhost" port 80.
+DEMO_ADDRESS = ("127.0.0.1", 8000)
+STOCK_ADDRESS = ("localhost", 80)
 
 PAGE_FIELDS = {
     HomePage: ["title", "intro", "body", "search_description"],
@@ -68,9 +73,10 @@ class Report:
 
 
 class DemoLoader:
-    def __init__(self, *, with_accounts=True, refresh=False):
+    def __init__(self, *, with_accounts=True, refresh=False, address=DEMO_ADDRESS):
         self.with_accounts = with_accounts
         self.refresh = refresh
+        self.address = address
         self.report = Report()
 
     def run(self):
@@ -172,9 +178,9 @@ class DemoLoader:
     def ensure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site.objects.filter(hostname="localhost", port=80).first()
+            site = Site.objects.filter(hostname=STOCK_ADDRESS[0], port=STOCK_ADDRESS[1]).first()
         if site is None:
-            site = Site(hostname="localhost", port=80)
+            site = Site(hostname=STOCK_ADDRESS[0], port=STOCK_ADDRESS[1])
             action = CREATED
         else:
             action = UNCHANGED
@@ -183,6 +189,9 @@ class DemoLoader:
             "is_default_site": True,
             "site_name": site.site_name or pages.COUNCIL_NAME,
         }
+        # Wagtail's stock address becomes the demo's; an address someone configured is theirs.
+        if (site.hostname, site.port) == STOCK_ADDRESS:
+            wanted["hostname"], wanted["port"] = self.address
         if self.refresh:
             wanted["site_name"] = pages.COUNCIL_NAME
         changed = [name for name, value in wanted.items() if getattr(site, name) != value]
@@ -200,23 +209,15 @@ class DemoLoader:
         return site
 
     def ensure_council_settings(self, site):
-        council = CouncilSettings.objects.filter(site=site).first()
-        action = UNCHANGED
-        if council is None:
-            council = CouncilSettings(site=site)
-            action = CREATED
-        changed = False
-        for name, value in pages.COUNCIL_SETTINGS.items():
-            current = getattr(council, name)
-            default = CouncilSettings._meta.get_field(name).get_default()
-            # Fill what is empty or still the model's default; overwrite only on refresh.
-            if current != value and (self.refresh or current in ("", None, default)):
-                setattr(council, name, value)
-                changed = True
-        if changed or action == CREATED:
-            council.save()
-            action = action if action == CREATED else UPDATED
-        self.report.count("council settings", action)
+        council = self._ensure_setting(
+            CouncilSettings, site, pages.COUNCIL_SETTINGS, "council settings"
+        )
+        self._note_empty_letter_fields(council)
+        self._ensure_setting(
+            AccessibilityStatement, site, pages.ACCESSIBILITY_STATEMENT, "accessibility statement"
+        )
+
+    def _note_empty_letter_fields(self, council):
         empty = [
             str(CouncilSettings._meta.get_field(name).verbose_name)
             for name in pages.COUNCIL_LETTER_FIELDS_NOT_IN_CORPUS
@@ -228,6 +229,26 @@ class DemoLoader:
                 f"{', '.join(empty)}. Letters print them when filled in (Instellingen > "
                 f"Gegevens van de raad); the contact person is under Opmaak van brieven."
             )
+
+    def _ensure_setting(self, model, site, values, kind):
+        setting = model.objects.filter(site=site).first()
+        action = UNCHANGED
+        if setting is None:
+            setting = model(site=site)
+            action = CREATED
+        changed = False
+        for name, value in values.items():
+            current = getattr(setting, name)
+            default = model._meta.get_field(name).get_default()
+            # Fill what is empty or still the model's default; overwrite only on refresh.
+            if current != value and (self.refresh or current in ("", None, default)):
+                setattr(setting, name, value)
+                changed = True
+        if changed or action == CREATED:
+            setting.save()
+            action = action if action == CREATED else UPDATED
+        self.report.count(kind, action)
+        return setting
 
     # -- themes --------------------------------------------------------------------------------
 
@@ -301,5 +322,5 @@ class DemoLoader:
             )
 
 
-def load_demo(*, with_accounts=True, refresh=False):
-    return DemoLoader(with_accounts=with_accounts, refresh=refresh).run()
+def load_demo(*, with_accounts=True, refresh=False, address=DEMO_ADDRESS):
+    return DemoLoader(with_accounts=with_accounts, refresh=refresh, address=address).run()

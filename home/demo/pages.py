@@ -4,7 +4,13 @@ Facts about the council come only from the corpus; the accessibility and privacy
 describe this website, not the council, and name no phone numbers or e-mail addresses.
 """
 
-from .stream import heading, paragraph, rich_text
+from .stream import (
+    accessibility_statement,
+    heading,
+    paragraph,
+    paragraph_with_link,
+    rich_text,
+)
 
 COUNCIL_NAME = "Participatieraad Zwolle"
 
@@ -145,9 +151,12 @@ ABOUT = {
     ],
 }
 
+# The accessibility statement in the model of digitoegankelijk.nl: what it covers, the status
+# and the last check (the ``accessibility_statement`` block, from ACCESSIBILITY_STATEMENT), what
+# the site does, and how to report a problem (the contact page).
 ACCESSIBILITY = {
     "slug": "toegankelijkheid",
-    "title": "Toegankelijkheid",
+    "title": "Toegankelijkheidsverklaring",
     "show_in_menus": False,
     "intro": (
         "Iedereen moet deze website kunnen gebruiken. Ook als u slecht ziet, een hulpmiddel "
@@ -157,11 +166,15 @@ ACCESSIBILITY = {
         "Hoe toegankelijk is deze website, en wat kunt u doen als iets niet werkt?"
     ),
     "body": [
-        heading("Ons doel"),
+        heading("Over deze verklaring"),
         paragraph(
-            "Wij willen dat deze website voldoet aan de richtlijnen WCAG 2.1, op niveau AA. "
-            "Dat zijn internationale afspraken over toegankelijke websites."
+            "De Participatieraad Zwolle wil dat deze website voldoet aan de richtlijnen WCAG "
+            "2.1, op niveau AA. Dat zijn internationale afspraken over toegankelijke websites. "
+            "Overheidsorganisaties moeten zich daaraan houden. Dat staat in het Besluit "
+            "digitale toegankelijkheid overheid.",
+            "Deze verklaring gaat over deze website van de Participatieraad Zwolle.",
         ),
+        accessibility_statement(),
         heading("Wat wij doen"),
         paragraph(
             items=[
@@ -172,17 +185,17 @@ ACCESSIBILITY = {
                 "U kunt inzoomen. De tekst wordt dan groter en de pagina past zich aan. U mist "
                 "geen tekst.",
                 "Wij schrijven zo veel mogelijk in eenvoudige taal.",
+                "Elke pagina wordt automatisch gecontroleerd op fouten in de toegankelijkheid. "
+                "Een volledig onderzoek door deskundigen is nog niet gedaan.",
             ],
-        ),
-        heading("Werkt iets niet?"),
-        paragraph(
-            "Kunt u iets op deze website niet lezen of niet gebruiken? Laat het ons weten. "
-            "Neem contact op met het secretariaat van de Participatieraad.",
-            "Vertel op welke pagina het was en wat er misging. Dan zoeken wij samen met u naar "
-            "een oplossing.",
         ),
     ],
 }
+
+# The statement's settings for the demo site: the site was built for WCAG 2.1 AA and is
+# checked automatically, but nobody has researched the whole site (WCAG-EM) yet, and it is
+# in no register: status C, and no date of a last check, no report, no label.
+ACCESSIBILITY_STATEMENT = {"status": "C"}
 
 PRIVACY = {
     "slug": "privacy",
@@ -217,9 +230,11 @@ PRIVACY = {
             ],
         ),
         heading("Vragen"),
-        paragraph(
-            "Hebt u een vraag over uw gegevens? Neem contact op met het secretariaat van de "
-            "Participatieraad."
+        paragraph_with_link(
+            "Hebt u een vraag over uw gegevens? ",
+            "Neem contact op met het secretariaat van de Participatieraad",
+            "/contact/",
+            ".",
         ),
     ],
 }

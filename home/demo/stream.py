@@ -66,3 +66,14 @@ def call_out(heading_text, *paragraphs):
 
 def call_out_html(heading_text, html):
     return {"type": "call_out", "value": {"heading": heading_text, "text": html}}
+
+
+def paragraph_with_link(before, link_text, href, after=""):
+    """A paragraph block with one link: ``before`` <a href>``link_text``</a> ``after``."""
+    html = f'<p>{escape(before)}<a href="{escape(href)}">{escape(link_text)}</a>{escape(after)}</p>'
+    return {"type": "paragraph", "value": html}
+
+
+def accessibility_statement():
+    """The statement's status, last check, label and contact (from the site's settings)."""
+    return {"type": "accessibility_statement", "value": None}

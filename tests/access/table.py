@@ -83,6 +83,8 @@ URLS = [
     ("open-data-api:*", "*", PUBLIC),
     ("open_data*", "*", PUBLIC),
     ("search", "*", PUBLIC),
+    ("contact", "*", PUBLIC),
+    ("favicon", "*", PUBLIC),
     ("health", "*", PUBLIC),  # up or not, with no detail an attacker could use
     ("wagtail_serve", "*", PUBLIC),
     ("wagtaildocs_serve", "*", PUBLIC),

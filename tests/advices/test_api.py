@@ -143,7 +143,7 @@ def test_letter_detail_with_recommendations_and_reply(client, data, index):
     assert recommendations[1]["te_laat"] is True
     assert recommendations[1]["toezeggingen"][0]["beschrijving"] == "Alle brieven herschreven"
     assert recommendations[1]["api_url"] == "http://testserver/api/v1/aanbevelingen/PR-2021-01/2/"
-    assert recommendations[1]["url"] == index.get_full_url() + index.reverse_subpage(
+    assert recommendations[1]["url"] == "http://testserver" + index.url + index.reverse_subpage(
         "recommendation", args=["PR-2021-01", 2]
     )
     assert body["per_status"]["uitgevoerd"] == 1 and body["aantal_aanbevelingen"] == 4

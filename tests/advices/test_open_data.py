@@ -129,7 +129,12 @@ def test_every_column_of_one_recommendation(client, data, index, people):
     # redate keeps the first date; give it an earlier original to see both dates.
     type(late).objects.filter(pk=late.pk).update(original_due_date=datetime.date(2021, 9, 30))
     letter = data["letters"]["2021"]
-    url = index.get_full_url() + index.reverse_subpage("recommendation", args=[letter.reference, 2])
+    # On the address the request came in on (the test client's), not the Site's.
+    url = (
+        "http://testserver"
+        + index.url
+        + index.reverse_subpage("recommendation", args=[letter.reference, 2])
+    )
 
     _response, _body, rows = get_csv(client, "advies=PR-2021-01")
     row = dict(zip(rows[0], rows[2], strict=True))

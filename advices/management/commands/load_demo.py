@@ -4,13 +4,23 @@ Lives in ``advices`` because it loads both apps: first home's pages, themes, cou
 and accounts (``home.demo``), then the advice letters and the college's replies
 (``advices.demo``), in one transaction. ``home`` knows nothing of ``advices``."""
 
+import argparse
+
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from advices.demo.load import load_demo_letters
 from advices.demo.load_replies import load_demo_replies
-from home.demo.loader import CREATED, UNCHANGED, UPDATED, load_demo
+from home.demo.loader import CREATED, DEMO_ADDRESS, UNCHANGED, UPDATED, load_demo
+
+
+def host_and_port(value):
+    """``127.0.0.1:8000`` -> ``("127.0.0.1", 8000)``, for ``--address``."""
+    host, _colon, port = value.rpartition(":")
+    if not host or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, got {value!r}")
+    return host, int(port)
 
 
 class Command(BaseCommand):
@@ -35,11 +45,23 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, no_accounts=False, refresh=False, **options):
+        parser.add_argument(
+            "--address",
+            type=host_and_port,
+            default=DEMO_ADDRESS,
+            help=(
+                "HOST:PORT where the demo is served (default 127.0.0.1:8000): given to the "
+                "default site if it still has Wagtail's stock address (localhost:80)."
+            ),
+        )
+
+    def handle(self, *args, no_accounts=False, refresh=False, address=DEMO_ADDRESS, **options):
         try:
             # One transaction: the advice letters need the pages, themes and accounts.
             with transaction.atomic():
-                report = load_demo(with_accounts=not no_accounts, refresh=refresh)
+                report = load_demo(
+                    with_accounts=not no_accounts, refresh=refresh, address=address
+                )
                 load_demo_letters(report, refresh=refresh)
                 load_demo_replies(report)
         except ImproperlyConfigured as exc:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_drafts_collection'),
+        ('home', '0004_accessibility_statement'),
         ('wagtailimages', '0027_image_description'),
     ]
 
