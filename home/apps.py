@@ -13,9 +13,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from home.dates import use_for_every_admin_date
         from home.document_privacy import publish_documents_on_publish
 
         page_published.connect(publish_documents_on_publish, dispatch_uid="home-publish-documents")
+        # 31-02-2025 is an error in every admin form, never 3 March (home.dates).
+        use_for_every_admin_date()
 
 
 class CouncilUsersConfig(WagtailUsersAppConfig):

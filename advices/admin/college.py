@@ -12,7 +12,8 @@ from advices.actions.college import (
     RecordProgress,
     RecordReply,
 )
-from advices.admin.college_forms import CommitmentForm, RecordedForm
+from advices.admin.college_forms import CommitmentForm, FollowUpForm, RecordedForm
+from advices.admin.confirmation import ShownWhenAskedPanel
 from advices.admin.urls import admin_url
 from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
@@ -115,10 +116,11 @@ class FollowUpViewSet(SnippetViewSet):
             FieldPanel("recommendation"),
             FieldPanel("commitment"),
             FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
+            ShownWhenAskedPanel("not_adopted_confirmed"),
             FieldPanel("note"),
             FieldPanel("loaded_marker"),
         ],
-        base_form_class=RecordedForm,
+        base_form_class=FollowUpForm,
     )
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from advices.actions.conflicts import history_marker
+from advices.admin.confirmation import NotAdoptedConfirmationMixin
 from advices.lifecycle.due_dates import due_input_value, parse_due
 from advices.lifecycle.permissions import visible_letters
 
@@ -58,3 +59,7 @@ class CommitmentForm(RecordedForm):
 
     def action_kwargs(self):
         return {**super().action_kwargs(), "due": self.cleaned_data["due"]}
+
+
+class FollowUpForm(NotAdoptedConfirmationMixin, RecordedForm):
+    """A progress update; work on advice the college did not adopt asks for confirmation."""

@@ -1,4 +1,5 @@
-"""A commitment's due date: a new date needs a reason, and the first date stays visible."""
+"""A commitment: only in answer to a recorded reply; a new due date needs a reason, and the
+first date stays visible."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +19,14 @@ def redate_refusal(commitment, due_date, precision, reason):
     if is_redate(commitment, due_date, precision) and not (reason or "").strip():
         return REDATE_NEEDS_REASON
     return None
+
+
+COMMITMENT_NEEDS_REPLY = _(
+    "Voor de brief van deze aanbeveling is nog geen reactie van het college vastgelegd. Een "
+    "toezegging staat in die reactie: leg eerst de reactie vast."
+)
+
+
+def commitment_refusal(letter_has_reply):
+    """Why a commitment cannot be recorded on a recommendation, or None."""
+    return None if letter_has_reply else COMMITMENT_NEEDS_REPLY
