@@ -15,6 +15,7 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published
 
         from home import search_pages
+        from home.dates import use_for_every_admin_date
         from home.document_privacy import publish_documents_on_publish
         from home.search_text import register_sqlite_fold
 
@@ -22,6 +23,8 @@ class HomeConfig(AppConfig):
         # The site search folds accents in SQL; SQLite needs the function on each connection.
         connection_created.connect(register_sqlite_fold, dispatch_uid="home-sqlite-fold")
         search_pages.register()
+        # 31-02-2025 is an error in every admin form, never 3 March (home.dates).
+        use_for_every_admin_date()
 
 
 class CouncilUsersConfig(WagtailUsersAppConfig):

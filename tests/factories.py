@@ -455,13 +455,19 @@ class RecommendationAnswerFactory(factory.django.DjangoModelFactory):
         return _record(item, recorded_by)
 
 
+def adopted_recommendation():
+    """A recommendation of a sent letter whose reply adopts it."""
+    return RecommendationAnswerFactory(verdict=Verdict.ADOPTED).recommendation
+
+
 class CommitmentFactory(factory.django.DjangoModelFactory):
-    """What the college promised on a recommendation of a sent letter, by when."""
+    """What the college promised on a recommendation of a sent letter, by when: only on
+    a letter whose reply is recorded (by default, a recommendation the reply adopts)."""
 
     class Meta:
         model = Commitment
 
-    recommendation = factory.SubFactory(RecommendationFactory, sent=True)
+    recommendation = factory.LazyFunction(adopted_recommendation)
     description = "Het college organiseert een buurtbijeenkomst."
     responsible = "Wethouder sociaal domein"
     due_date = datetime.date(2023, 3, 31)
@@ -473,8 +479,9 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
 
 
 class FollowUpFactory(factory.django.DjangoModelFactory):
-    """A dated progress update on a recommendation of a sent letter, or on a commitment
-    (``commitment=...``; the recommendation is then the commitment's)."""
+    """A dated progress update on a recommendation of a sent letter (by default, one the
+    reply adopts), or on a commitment (``commitment=...``; the recommendation is then the
+    commitment's). Work on one the college did not adopt needs ``not_adopted_confirmed``."""
 
     class Meta:
         model = FollowUp
@@ -483,7 +490,7 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     recommendation = factory.Maybe(
         "commitment",
         yes_declaration=factory.SelfAttribute("commitment.recommendation"),
-        no_declaration=factory.SubFactory(RecommendationFactory, sent=True),
+        no_declaration=factory.LazyFunction(adopted_recommendation),
     )
     date = datetime.date(2022, 9, 1)
     state = FollowUpState.IN_PROGRESS
@@ -491,9 +498,12 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
     recorded_by = factory.LazyFunction(default_clerk)
 
     @classmethod
-    def _create(cls, model_class, *args, recorded_by, **kwargs):
+    def _create(cls, model_class, *args, recorded_by, not_adopted_confirmed=False, **kwargs):
         update = model_class(*args, **kwargs)
         update.created_by = recorded_by
+        # Work on advice the college did not adopt needs the clerk's confirmation, as in
+        # the admin (advices.lifecycle.updates).
+        update.not_adopted_confirmed = not_adopted_confirmed
         return _record(update, recorded_by)
 
 

@@ -43,13 +43,15 @@ def sync_letter_status(letter_id, user, at=None):
     recommendations = list(
         letter.recommendations.select_related("answer").prefetch_related("follow_ups")
     )
+    has_reply = CollegeResponse.objects.filter(letter_id=letter_id).exists()
     statuses = [
         recommendation_status(
-            getattr(getattr(r, "answer", None), "verdict", ""), list(r.follow_ups.all())
+            getattr(getattr(r, "answer", None), "verdict", ""),
+            list(r.follow_ups.all()),
+            replied=has_reply,
         )
         for r in recommendations
     ]
-    has_reply = CollegeResponse.objects.filter(letter_id=letter_id).exists()
     target = letter_progress_status(letter.status, has_reply, statuses)
     for step in automatic_steps(letter.status, target):
         take_step(letter, step, user, at=at)

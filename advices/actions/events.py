@@ -12,13 +12,20 @@ number of queries whatever the number of recommendations.
 from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.dispatch import Signal
 
 from advices.lifecycle.progress import recommendation_status
-from advices.models import AdviceLetter, FollowUp, Recommendation
+from advices.lifecycle.statuses import PublicStatus
+from advices.models import AdviceLetter, CollegeResponse, FollowUp, Recommendation
 
 status_changed = Signal()
 reply_recorded = Signal()
+
+# Recording the reply moves every recommendation without a verdict from *wacht op reactie*
+# to *reactie ontvangen, geen standpunt*: that is the letter's own step (*beantwoord*),
+# reported once for the letter, not once more per recommendation.
+REPLY_ARRIVED = (PublicStatus.AWAITING_REPLY, PublicStatus.REPLIED_WITHOUT_VERDICT)
 
 
 @dataclass(frozen=True)
@@ -77,10 +84,9 @@ class StatusWatch:
 
     def snapshot(self):
         """``(letter status, {recommendation id: (public status, verdict)})`` in 3 queries."""
-        letter_status = (
-            AdviceLetter.objects.filter(pk=self.letter_id).values_list("status", flat=True).first()
-            or ""
-        )
+        letter_status, replied = AdviceLetter.objects.filter(pk=self.letter_id).values_list(
+            "status", Exists(CollegeResponse.objects.filter(letter_id=OuterRef("pk")))
+        ).first() or ("", False)
         recommendations = Recommendation.objects.filter(letter_id=self.letter_id)
         if self.recommendation_ids is not None:
             recommendations = recommendations.filter(pk__in=self.recommendation_ids)
@@ -95,7 +101,7 @@ class StatusWatch:
         for update in own_updates:
             updates[update.recommendation_id].append(update)
         return letter_status, {
-            pk: (recommendation_status(verdict, updates[pk]), verdict)
+            pk: (recommendation_status(verdict, updates[pk], replied=replied), verdict)
             for pk, verdict in verdicts.items()
         }
 
@@ -109,7 +115,8 @@ class StatusWatch:
             recommendations=[
                 RecommendationChange(pk, before[pk][0] if pk in before else "", status, verdict)
                 for pk, (status, verdict) in sorted(after.items())
-                if pk not in before or before[pk][0] != status
+                if pk not in before
+                or (before[pk][0] != status and (before[pk][0], status) != REPLY_ARRIVED)
             ],
         )
 

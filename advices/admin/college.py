@@ -14,6 +14,7 @@ from advices.actions.college import (
     RecordReply,
 )
 from advices.admin.college_forms import CommitmentForm, FollowUpForm, RecordedForm, ReplyForm
+from advices.admin.confirmation import ShownWhenAskedPanel
 from advices.admin.urls import admin_url
 from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
@@ -136,6 +137,7 @@ class FollowUpViewSet(SnippetViewSet):
             # A plain list, grouped per recommendation (FollowUpForm), not Wagtail's chooser.
             FieldPanel("commitment", widget=forms.Select),
             FieldRowPanel([FieldPanel("date"), FieldPanel("state")]),
+            ShownWhenAskedPanel("not_adopted_confirmed"),
             FieldPanel("note"),
         ],
         base_form_class=FollowUpForm,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from advices.actions.conflicts import history_marker
+from advices.admin.confirmation import NotAdoptedConfirmationMixin
 from advices.admin.grouped_choices import offer_choices
 from advices.admin.letter_forms import letter_label
 from advices.lifecycle.commitments import commitment_recommendations
@@ -140,10 +141,11 @@ class CommitmentForm(RecordedForm):
         return {**super().action_kwargs(), "due": self.cleaned_data["due"]}
 
 
-class FollowUpForm(RecordedForm):
-    """A progress update: its commitment is offered with enough text to tell them apart,
-    grouped per recommendation, and only those of the chosen recommendation once that is
-    known. (A commitment of another recommendation is refused by ``FollowUp.clean``.)"""
+class FollowUpForm(NotAdoptedConfirmationMixin, RecordedForm):
+    """A progress update. Work on advice the college did not adopt asks for confirmation.
+    Its commitment is offered with enough text to tell them apart, grouped per
+    recommendation, and only those of the chosen recommendation once that is known. (A
+    commitment of another recommendation is refused by ``FollowUp.clean``.)"""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,8 +6,8 @@
   reason when not.
 - ``frozen``: which part of a letter is its text, and that nothing changes it once adopted.
 - ``permissions``: who may open, edit or record what (the reasons shown with a 403).
-- ``progress``: what became of a recommendation (its public status, from the verdict and the
-  latest update), in Python and as SQL, side by side.
+- ``progress``: what became of a recommendation (its public status, from the reply, the
+  verdict and the latest update), in Python and as SQL, side by side.
 - ``lateness``: *te laat* for a commitment and *reactie te laat* for a letter, in Python and
   as SQL, side by side; ``response_term`` is where the college's response term comes from.
 - ``replies``: one reply from the college per letter, and it stays with that letter.

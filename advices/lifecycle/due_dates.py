@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from advices.lifecycle.statuses import DuePrecision
+from home.dates import NONEXISTENT_DATE, is_nonexistent_date
 
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
 QUARTER_NAMES = {
@@ -56,6 +57,8 @@ def parse_due(text):
             continue
         if 1900 <= parsed.year <= 2200:
             return parsed, DuePrecision.DAY
+    if is_nonexistent_date(value):
+        raise ValidationError(NONEXISTENT_DATE, code="nonexistent_date")
     raise ValidationError(
         _("Schrijf een datum (31-03-2020) of een kwartaal (Q1 2020 of eerste kwartaal 2020)."),
         code="invalid_due",

@@ -105,12 +105,13 @@ def letter_reply_overdue(letter, today=None, term_weeks=None):
     )
 
 
-def reply_overdue_q(today, term_weeks):
-    """SQL (a filter on letters): ``reply_is_overdue``. Sent before the start of the day
-    ``term_weeks`` before ``today`` is the same as a due date before ``today``."""
+def reply_overdue_q(today, term_weeks, prefix=""):
+    """SQL (a filter on letters, or on what ``prefix`` leads to a letter from, such as
+    "letter__"): ``reply_is_overdue``. Sent before the start of the day ``term_weeks``
+    before ``today`` is the same as a due date before ``today``."""
     latest_sent_day = today - datetime.timedelta(weeks=term_weeks)
     cutoff = timezone.make_aware(datetime.datetime.combine(latest_sent_day, datetime.time.min))
-    return Q(status=LetterStatus.SENT, sent_at__lt=cutoff)
+    return Q(**{f"{prefix}status": LetterStatus.SENT, f"{prefix}sent_at__lt": cutoff})
 
 
 def overdue_replies(today=None, term_weeks=None):

@@ -11,12 +11,12 @@ DEFAULT_RESPONSE_TERM_WEEKS = 6
 
 
 def response_term_weeks(site=None):
-    """The term of ``site`` (the default site when None), in weeks."""
-    if site is None:
-        site = apps.get_model("wagtailcore", "Site").objects.filter(is_default_site=True).first()
-    if site is None:
-        return DEFAULT_RESPONSE_TERM_WEEKS
-    return apps.get_model("advices", "LetterSettings").for_site(site).response_term_weeks
+    """The term of ``site`` (the default site when None), in weeks: one query, that only
+    reads (a site whose settings were never saved has the default)."""
+    settings = apps.get_model("advices", "LetterSettings").objects
+    settings = settings.filter(site=site) if site else settings.filter(site__is_default_site=True)
+    term = settings.values_list("response_term_weeks", flat=True).first()
+    return term or DEFAULT_RESPONSE_TERM_WEEKS
 
 
 def reply_due_date(sent_on, term_weeks=DEFAULT_RESPONSE_TERM_WEEKS):

@@ -37,6 +37,12 @@ class Verdict(models.TextChoices):
 # The verdicts that count as "adopted" in the adoption rate.
 VERDICTS_ADOPTED = (Verdict.ADOPTED, Verdict.PARTLY_ADOPTED)
 
+# The verdicts by which the college says it will not carry the advice out: then work on it
+# (gepland, in uitvoering, uitgevoerd) contradicts the page unless the clerk confirms it
+# (``lifecycle.updates``). "" is no verdict at all. Not in this set: *wordt onderzocht* (the
+# work may be the investigation) and *al bestaand beleid* (the college says it happens).
+VERDICTS_NOT_ADOPTED = frozenset({Verdict.NOT_ADOPTED, Verdict.NOTED, ""})
+
 
 class FollowUpState(models.TextChoices):
     PLANNED = "gepland", _("Gepland")
@@ -52,6 +58,8 @@ class PublicStatus(models.TextChoices):
     """What the public sees of a recommendation (``lifecycle.progress``)."""
 
     AWAITING_REPLY = "wacht-op-reactie", _("Wacht op reactie")
+    # The letter's reply is recorded, but it gives this recommendation no verdict.
+    REPLIED_WITHOUT_VERDICT = "reactie-zonder-standpunt", _("Reactie ontvangen, geen standpunt")
     VERDICT_GIVEN = "standpunt-gegeven", _("Standpunt gegeven")
     IN_PROGRESS = "in-uitvoering", _("In uitvoering")
     DONE = "uitgevoerd", _("Uitgevoerd")
@@ -63,6 +71,7 @@ FINAL_PUBLIC_STATUSES = frozenset({PublicStatus.DONE, PublicStatus.NOT_DONE})
 # The order of the public statuses along the way, for sorting by status.
 PUBLIC_STATUS_ORDER = [
     PublicStatus.AWAITING_REPLY,
+    PublicStatus.REPLIED_WITHOUT_VERDICT,
     PublicStatus.VERDICT_GIVEN,
     PublicStatus.IN_PROGRESS,
     PublicStatus.DONE,

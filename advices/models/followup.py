@@ -3,10 +3,14 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from advices.lifecycle.commitments import commitment_refusal
 from advices.lifecycle.statuses import PUBLIC_STATUSES, DuePrecision, FollowUpState
+from advices.lifecycle.updates import NOT_ADOPTED_CODE, future_date_refusal, not_adopted_refusal
+from advices.models.responses import CollegeResponse, RecommendationAnswer
 from home.models.unique import UniqueMessagesMixin
 
 # Drafts stay out of every chooser the municipality sees.
@@ -49,6 +53,15 @@ class Commitment(models.Model):
 
     def __str__(self):
         return f"{self.recommendation}: {self.description[:60]}"
+
+    def clean(self):
+        if self.recommendation_id:
+            replied = CollegeResponse.objects.filter(
+                letter__recommendations=self.recommendation_id
+            ).exists()
+            refusal = commitment_refusal(replied)
+            if refusal:
+                raise ValidationError({"recommendation": refusal}, code="commitment_needs_reply")
 
     @property
     def is_redated(self):
@@ -105,15 +118,32 @@ class FollowUp(models.Model):
         verbose_name = _("voortgang")
         verbose_name_plural = _("voortgang")
 
+    # The clerk's confirmation that work on advice the college did not adopt is deliberate
+    # (``lifecycle.updates``): given with the form or the action, never stored.
+    not_adopted_confirmed = False
+
     def __str__(self):
         return f"{self.recommendation} · {self.get_state_display()} ({self.date:%d-%m-%Y})"
 
     def clean(self):
+        errors = {}
         if self.commitment_id and self.recommendation_id:
             if self.commitment.recommendation_id != self.recommendation_id:
-                raise ValidationError(
-                    {"commitment": _("Deze toezegging hoort bij een andere aanbeveling.")}
-                )
+                errors["commitment"] = _("Deze toezegging hoort bij een andere aanbeveling.")
+        refusal = future_date_refusal(self.date, timezone.localdate())
+        if refusal:
+            errors["date"] = ValidationError(refusal, code="update_in_future")
+        if self.recommendation_id and not self.not_adopted_confirmed:
+            verdict = (
+                RecommendationAnswer.objects.filter(recommendation_id=self.recommendation_id)
+                .values_list("verdict", flat=True)
+                .first()
+            )
+            refusal = not_adopted_refusal(verdict or "", self.state, bool(self.commitment_id))
+            if refusal:
+                errors["state"] = ValidationError(refusal, code=NOT_ADOPTED_CODE)
+        if errors:
+            raise ValidationError(errors)
 
 
 class Assessment(models.TextChoices):

@@ -112,7 +112,9 @@ class RecommendationIndexPage(Page):
             keys = list(keys)
         paginator = Paginator(keys, RECOMMENDATIONS_PER_PAGE)
         page_obj = paginator.get_page(requested_page)
-        shown = recommendations_in_order(page_obj.object_list, recommendation_filter.today)
+        shown = recommendations_in_order(
+            page_obj.object_list, recommendation_filter.today, recommendation_filter.term_weeks
+        )
 
         # Found once; every link in the list is built from its URL.
         advice_index = page_beside("advices.AdviceIndexPage", self)

@@ -83,7 +83,8 @@ class RecommendationOut(Schema):
     standpunt: str | None = Field(description="Null zolang het college niet reageerde.")
     antwoord_college: str
     reactie_ontvangen_op: datetime.date | None
-    te_laat: bool
+    te_laat: bool = Field(description="Een toezegging bij deze aanbeveling is te laat.")
+    reactie_te_laat: bool = Field(description="De reactie op de brief is te laat.")
     toezeggingen: list[CommitmentOut]
     url: str | None = Field(description="De pagina van de aanbeveling op de website.")
     api_url: str
@@ -198,7 +199,9 @@ class RecommendationQuery(Schema):
 
     q: str | None = Field(None, description="Zoekwoorden")
     status: str | None = Field(None, description=", ".join(PublicStatus.values))
-    standpunt: str | None = Field(None, description=", ".join(Verdict.values))
+    standpunt: str | None = Field(
+        None, description=", ".join(Verdict.values) + "; 'geen': nog geen standpunt"
+    )
     thema: str | None = Field(None, description="De korte naam van een thema, bv. 'jeugd'")
     jaar: str | None = Field(None, description="Het jaar van de adviesbrief, bv. 2022")
     advies: str | None = Field(None, description="Het kenmerk van een brief, bv. PR-2022-07")
@@ -352,7 +355,9 @@ def empty_counts():
 def recommendation_counts(letter_ids, today):
     """Per letter: (per status, per verdict), in one grouped query."""
     rows = (
-        annotate_progress(Recommendation.objects.filter(letter_id__in=letter_ids), today)
+        annotate_progress(
+            Recommendation.objects.filter(letter_id__in=letter_ids), today, fields=["public_status"]
+        )
         .order_by()
         .values("letter_id", "public_status", "verdict")
         .annotate(total=Count("pk"))

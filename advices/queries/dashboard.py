@@ -32,6 +32,7 @@ from advices.lifecycle.progress import annotate_progress
 from advices.lifecycle.statuses import PUBLIC_STATUSES, VERDICTS_ADOPTED, PublicStatus
 from advices.models import Recommendation, Verdict
 from advices.queries.freshness import cached
+from advices.queries.tracker import NO_VERDICT_VALUE
 
 # The late lists show the first few; a link leads to the rest.
 LATE_SHOWN = 10
@@ -249,13 +250,13 @@ def build_dashboard(request=None, today=None, tracker_url=None, advice_index=Non
         Tally(value, label, verdict_counts[value], _filter_url(tracker_url, standpunt=value))
         for value, label in Verdict.choices
     ]
-    # No verdict yet is exactly "wacht op reactie" (advices.progress).
+    # No verdict: waiting for the reply, or replied without a verdict (lifecycle.progress).
     verdicts.append(
         Tally(
             NO_VERDICT,
             _("Nog geen standpunt"),
             verdict_counts[NO_VERDICT],
-            _filter_url(tracker_url, status=PublicStatus.AWAITING_REPLY.value),
+            _filter_url(tracker_url, standpunt=NO_VERDICT_VALUE),
         )
     )
     statuses = [

@@ -132,6 +132,15 @@ COLUMNS = [
         "nee",
     ),
     Column(
+        "reactie_te_laat",
+        _(
+            "Of de reactie van het college op de brief te laat is: de reactietermijn is "
+            "voorbij en er is nog geen reactie."
+        ),
+        _("ja of nee (JSON: true of false)"),
+        "nee",
+    ),
+    Column(
         "toezeggingen",
         _(
             "Wat het college heeft beloofd. In de CSV per toezegging: beschrijving; "
@@ -190,7 +199,11 @@ COMMITMENT_FIELDS = [
 ]
 
 STATUS_MEANINGS = {
-    PublicStatus.AWAITING_REPLY: _("Het college heeft nog niet gezegd wat het ervan vindt."),
+    PublicStatus.AWAITING_REPLY: _("Het college heeft nog niet op de brief gereageerd."),
+    PublicStatus.REPLIED_WITHOUT_VERDICT: _(
+        "Het college heeft op de brief gereageerd, maar zegt niet wat het van deze "
+        "aanbeveling vindt."
+    ),
     PublicStatus.VERDICT_GIVEN: _(
         "Het college heeft gezegd wat het ervan vindt. Er is nog niets gemeld over de uitvoering."
     ),
@@ -257,6 +270,7 @@ ROW_FIELDS = [
     "public_status",
     "verdict",
     "is_overdue",
+    "reply_overdue",
     "letter__reference",
     "letter__date",
     "letter__subject",
@@ -300,6 +314,7 @@ def recommendation_record(row, commitments, urls, labels):
         "antwoord_college": row["answer__answer"] or "",
         "reactie_ontvangen_op": row["letter__college_response__received_on"],
         "te_laat": bool(row["is_overdue"]),
+        "reactie_te_laat": bool(row["reply_overdue"]),
         "toezeggingen": commitments.get(row["pk"], []),
         "url": urls.recommendation(reference, row["number"]),
     }

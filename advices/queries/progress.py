@@ -10,7 +10,13 @@ from django.utils import timezone
 from advices.lifecycle.lateness import commitment_is_finished, commitment_is_overdue
 from advices.lifecycle.progress import recommendation_status
 from advices.lifecycle.statuses import FINAL_PUBLIC_STATUSES, PublicStatus
-from advices.models import Commitment, CouncilAssessment, FollowUp, RecommendationAnswer
+from advices.models import (
+    CollegeResponse,
+    Commitment,
+    CouncilAssessment,
+    FollowUp,
+    RecommendationAnswer,
+)
 
 
 @dataclass
@@ -57,6 +63,11 @@ def attach_progress(recommendations, today=None):
         a.recommendation_id: a
         for a in RecommendationAnswer.objects.filter(recommendation_id__in=ids)
     }
+    replied = set(
+        CollegeResponse.objects.filter(
+            letter_id__in={r.letter_id for r in recommendations}
+        ).values_list("letter_id", flat=True)
+    )
     assessments = {
         a.recommendation_id: a for a in CouncilAssessment.objects.filter(recommendation_id__in=ids)
     }
@@ -84,7 +95,9 @@ def attach_progress(recommendations, today=None):
         recommendation.progress = RecommendationProgress(
             recommendation=recommendation,
             status=recommendation_status(
-                answer.verdict if answer else "", follow_ups[recommendation.pk]
+                answer.verdict if answer else "",
+                follow_ups[recommendation.pk],
+                replied=recommendation.letter_id in replied,
             ),
             answer=answer,
             commitments=commitments[recommendation.pk],

@@ -19,13 +19,14 @@ from html import escape as html_escape
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import F, Prefetch, Subquery, TextField, Value
+from django.db.models import F, Prefetch, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.progress import ALL_FIELDS, annotate_progress, status_rank_expression
+from advices.lifecycle.response_term import response_term_weeks
 from advices.lifecycle.statuses import PUBLIC_STATUSES, PublicStatus
 from advices.models import AdviceLetter, Recommendation, Verdict
 from home.models.themes import Theme
@@ -37,6 +38,9 @@ from home.search_text import search_words as site_search_words
 SEARCH_FIELDS = ["heading", "context", "advice", "letter__subject", "letter__reference"]
 # Those of them that name it: a hit there ranks first in the site search.
 SEARCH_TITLE_FIELDS = ["letter__reference", "heading"]
+
+# "standpunt=geen": the college gave no verdict (yet), whether or not it replied.
+NO_VERDICT_VALUE = "geen"
 
 LATE_VALUE = "ja"
 # What "te-laat" may say: yes (ours, and what a checkbox or a script might send) or no.
@@ -134,7 +138,14 @@ class RecommendationFilterForm(forms.Form):
     # A text field checked against the sent letters' references (a list of them, or the
     # database when there are too many to list): shown as a select or as a text input.
     advies = forms.CharField(label=_("Advies"), required=False, max_length=100)
-    te_laat = forms.BooleanField(label=_("Alleen te laat"), required=False)
+    te_laat = forms.BooleanField(
+        label=_("Alleen te laat (reactie of toezegging over de datum)"),
+        help_text=_(
+            "Te laat is: het college reageerde niet binnen de termijn op de brief, of de "
+            "gemeente deed een toezegging niet op tijd."
+        ),
+        required=False,
+    )
     sortering = forms.ChoiceField(label=_("Sorteren op"), required=False)
 
     # The names in the URL; "te-laat" is not a Python name.
@@ -153,7 +164,9 @@ class RecommendationFilterForm(forms.Form):
         self.letters = letters
         everything = [("", _("Alle"))]
         self.fields["status"].choices = everything + list(PublicStatus.choices)
-        self.fields["standpunt"].choices = everything + list(Verdict.choices)
+        self.fields["standpunt"].choices = (
+            everything + list(Verdict.choices) + [(NO_VERDICT_VALUE, _("Nog geen standpunt"))]
+        )
         self.fields["thema"].choices = everything + [(t.slug, t.name) for t in themes]
         self.fields["jaar"].choices = everything + [(str(y), str(y)) for y in years]
         self.fields["sortering"].choices = Sorting.choices
@@ -366,8 +379,13 @@ class RecommendationFilter:
         if "standpunt" in values:
             needed.add("verdict")
         if values.get("te_laat"):
-            needed.add("is_overdue")
+            needed.update({"is_overdue", "reply_overdue"})
         return needed
+
+    @functools.cached_property
+    def term_weeks(self):
+        """The college's response term (a site setting): read once per filter."""
+        return response_term_weeks()
 
     def queryset(self, annotations=ALL_FIELDS):
         """The public recommendations asked for, sorted, with the letter joined.
@@ -376,15 +394,20 @@ class RecommendationFilter:
         need are always added. The tracker passes ``()`` to take a page of keys cheaply.
         """
         values = self.cleaned
+        fields = set(annotations) | self.needed_annotations()
         recommendations = annotate_progress(
             Recommendation.objects.public(),
             self.today,
-            fields=set(annotations) | self.needed_annotations(),
+            fields=fields,
+            term_weeks=self.term_weeks if "reply_overdue" in fields else None,
         )
         if "status" in values:
             recommendations = recommendations.filter(public_status=values["status"])
         if "standpunt" in values:
-            recommendations = recommendations.filter(verdict=values["standpunt"])
+            verdict = values["standpunt"]
+            recommendations = recommendations.filter(
+                verdict="" if verdict == NO_VERDICT_VALUE else verdict
+            )
         if "thema" in values:
             recommendations = recommendations.filter(
                 letter__in=AdviceLetter.objects.filter(themes__slug=values["thema"]).values("pk")
@@ -394,7 +417,8 @@ class RecommendationFilter:
         if "advies" in values:
             recommendations = recommendations.filter(letter__reference=values["advies"])
         if values.get("te_laat"):
-            recommendations = recommendations.filter(is_overdue=True)
+            # Te laat: a commitment past its date, or the letter's reply (lifecycle.lateness).
+            recommendations = recommendations.filter(Q(is_overdue=True) | Q(reply_overdue=True))
         if values.get("q"):
             recommendations = recommendations.filter(search_condition(values["q"].split()))
         if self.sorting == Sorting.STATUS:
@@ -402,25 +426,29 @@ class RecommendationFilter:
         return recommendations.select_related("letter").order_by(*sort_order(self.sorting))
 
 
-def recommendations_in_order(ids, today=None):
+def recommendations_in_order(ids, today=None, term_weeks=None):
     """The recommendations with these primary keys, annotated and with their letters, in
-    the order of ``ids``: one query.
+    the order of ``ids``: one query (and one for the response term when not given).
 
     For a page of a long list, first take the page's keys from the filtered, sorted query
     (the database sorts narrow rows) and then annotate only those rows; annotating every
     row before sorting costs a subquery per recommendation."""
     ids = list(ids)
-    rows = annotated_recommendations(today or timezone.localdate()).filter(pk__in=ids)
+    rows = annotated_recommendations(
+        today or timezone.localdate(), term_weeks or response_term_weeks()
+    ).filter(pk__in=ids)
     by_pk = {row.pk: row for row in rows}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 @functools.lru_cache(maxsize=2)
-def annotated_recommendations(today):
+def annotated_recommendations(today, term_weeks):
     """Every recommendation with ``progress_sql``'s annotations and its letter, built once a
     day: building these expressions costs more than running the query for a page, and a
     queryset is copied, never changed, by ``filter``. Never evaluate it whole."""
-    return annotate_progress(Recommendation.objects.all(), today).select_related("letter")
+    return annotate_progress(
+        Recommendation.objects.all(), today, term_weeks=term_weeks
+    ).select_related("letter")
 
 
 def themes_prefetch():

@@ -82,7 +82,10 @@ class World:
         recommendation = self.sent_letter.recommendations.first()
         self.answer = self.response.answers.get(recommendation=recommendation)
         self.commitment = CommitmentFactory(recommendation=recommendation, recorded_by=self.clerk)
-        self.followup = FollowUpFactory(recommendation=recommendation, recorded_by=self.clerk)
+        # The reply gives this recommendation no verdict: work on it is confirmed deliberately.
+        self.followup = FollowUpFactory(
+            recommendation=recommendation, recorded_by=self.clerk, not_adopted_confirmed=True
+        )
         self.assessment = CouncilAssessmentFactory(recommendation=recommendation)
         self.erratum = ErratumFactory(letter=self.sent_letter)
         self.letter_history_id = (

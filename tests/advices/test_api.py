@@ -57,6 +57,7 @@ def test_letter_list_has_only_public_letters_newest_first_with_counts(client, da
     assert first["aantal_aanbevelingen"] == 4
     assert first["per_status"] == {
         "wacht-op-reactie": 0,
+        "reactie-zonder-standpunt": 0,
         "standpunt-gegeven": 1,
         "in-uitvoering": 1,
         "uitgevoerd": 1,

@@ -75,7 +75,8 @@ def test_dashboard_lists_and_links(data, pages, rf):
     verdicts = {tally.value: tally for tally in dashboard.verdicts}
     assert verdicts[Verdict.ADOPTED].url == f"{tracker_url}?standpunt=overgenomen"
     assert verdicts[""].count == 3
-    assert verdicts[""].url == f"{tracker_url}?status=wacht-op-reactie"
+    # no verdict: waiting for the reply or replied without one; the link lists all three
+    assert verdicts[""].url == f"{tracker_url}?standpunt=geen"
 
     assert dashboard.late_commitments == [data["late commitment"]]
     assert dashboard.late_commitment_count == 1

@@ -188,7 +188,9 @@ def test_samenspel_advice_is_answered_point_by_point_by_the_clerk(client, today)
     assert "Wordt onderzocht" in page
     assert "We onderzoeken hoe we het voorliggend veld kunnen versterken" in page
     page = text_of(client.get("/adviezen/PR-2019-01/aanbeveling/2/"))
-    assert "Wacht op reactie" in page
+    # the reply is recorded, but says nothing about this one: no "wacht op reactie"
+    assert "Reactie ontvangen, geen standpunt" in page
+    assert "Wacht op reactie" not in page
 
 
 # ---- The advice of November 2019 and the promise of the first quarter of 2020 -------------------
@@ -231,7 +233,9 @@ def test_inventory_promised_for_the_first_quarter_of_2020_is_late(client, today)
     assert "eerste kwartaal 2020" in page
     assert "Te laat" in page
     assert "Overgenomen" in page
-    assert "Wacht op reactie" in text_of(client.get("/adviezen/PR-2019-02/aanbeveling/2/"))
+    assert "Reactie ontvangen, geen standpunt" in text_of(
+        client.get("/adviezen/PR-2019-02/aanbeveling/2/")
+    )
 
 
 # ---- Idempotent ---------------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def test_the_whole_flow(index, letter, people, mailoutbox, on_commit):
     assert mail.subject == "Nieuws over aanbeveling 2022-07 / 1"
     assert (
         "Aanbeveling 2022-07 / 1 heeft een nieuwe status: Standpunt gegeven (Overgenomen) "
-        "(was: Wacht op reactie)." in mail.body
+        "(was: Reactie ontvangen, geen standpunt)." in mail.body
     )
     assert "http://localhost/adviezen/PR-2022-07/aanbeveling/1/" in mail.body
     leave = unsubscribe_link(mail)

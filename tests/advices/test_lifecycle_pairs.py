@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from advices.lifecycle.lateness import (
     commitment_is_overdue,
+    letter_reply_overdue,
     overdue_commitments,
     overdue_replies,
     reply_is_overdue,
@@ -99,8 +100,14 @@ CASES = [
 ]
 
 
-def make_sent_letter(reference, count):
-    """A sent letter with ``count`` recommendations and a recorded reply."""
+# A second letter, sent long ago and never answered (its reply is late): no verdict, and
+# each kind of own update (recorded before the reply: the status still waits for it).
+UNANSWERED_CASES = [(None, own, "none") for own in OWN_UPDATES]
+
+
+def make_sent_letter(reference, count, replied=True):
+    """A sent letter with ``count`` recommendations and a recorded reply (unless not
+    ``replied``: then sent on 15 January 2023 and still waiting)."""
     letter = AdviceLetter.objects.create(
         reference=reference,
         date=datetime.date(2023, 1, 15),
@@ -114,16 +121,27 @@ def make_sent_letter(reference, count):
         for n in range(1, count + 1)
     )
     # The status set directly (AdviceLetter.objects refuses): a table of cases, not a story.
-    AdviceLetter._base_manager.filter(pk=letter.pk).update(status=LetterStatus.ANSWERED)
+    sent_at = amsterdam(datetime.date(2023, 1, 15), 9)
+    if not replied:
+        AdviceLetter._base_manager.filter(pk=letter.pk).update(
+            status=LetterStatus.SENT, sent_at=sent_at
+        )
+        return letter, None
+    AdviceLetter._base_manager.filter(pk=letter.pk).update(
+        status=LetterStatus.ANSWERED, sent_at=sent_at
+    )
     response = CollegeResponse.objects.create(letter=letter, text="Reactie")
     return letter, response
 
 
 def build_cases():
     letter, response = make_sent_letter("PR-2023-01", len(CASES))
-    recommendations = list(letter.recommendations.order_by("number"))
+    waiting, _none = make_sent_letter("PR-2023-02", len(UNANSWERED_CASES), replied=False)
+    recommendations = list(letter.recommendations.order_by("number")) + list(
+        waiting.recommendations.order_by("number")
+    )
     expected = {}
-    for recommendation, case in zip(recommendations, CASES, strict=True):
+    for recommendation, case in zip(recommendations, CASES + UNANSWERED_CASES, strict=True):
         verdict, own, commitments = case
         if verdict is not None:
             RecommendationAnswer.objects.create(
@@ -186,7 +204,12 @@ def python_answer(recommendation, today):
     )
     return {
         "verdict": verdict,
-        "public_status": recommendation_status(verdict, follow_ups).value,
+        "public_status": recommendation_status(
+            verdict,
+            follow_ups,
+            replied=CollegeResponse.objects.filter(letter_id=recommendation.letter_id).exists(),
+        ).value,
+        "reply_overdue": letter_reply_overdue(recommendation.letter, today, TERM_WEEKS),
         "is_overdue": overdue,
     }
 
@@ -195,15 +218,19 @@ def python_answer(recommendation, today):
 @pytest.mark.parametrize("today", [TODAY, datetime.date(2023, 7, 1)])
 def test_the_sql_annotation_equals_the_python_rule_for_every_recommendation(today):
     cases = build_cases()
-    annotated = annotate_progress(Recommendation.objects.filter(pk__in=cases), today)
+    annotated = annotate_progress(
+        Recommendation.objects.filter(pk__in=cases), today, term_weeks=TERM_WEEKS
+    )
     rows = {
-        row["pk"]: row for row in annotated.values("pk", "verdict", "public_status", "is_overdue")
+        row["pk"]: row
+        for row in annotated.values("pk", "verdict", "public_status", "is_overdue", "reply_overdue")
     }
     assert set(rows) == set(cases)
     differences = []
     for recommendation in Recommendation.objects.filter(pk__in=cases):
         sql = {
-            key: rows[recommendation.pk][key] for key in ("verdict", "public_status", "is_overdue")
+            key: rows[recommendation.pk][key]
+            for key in ("verdict", "public_status", "is_overdue", "reply_overdue")
         }
         python = python_answer(recommendation, today)
         if sql != python:
@@ -216,11 +243,12 @@ def test_the_table_covers_every_status_and_both_sides_of_late():
     cases = build_cases()
     rows = list(
         annotate_progress(Recommendation.objects.filter(pk__in=cases), TODAY).values(
-            "public_status", "is_overdue", "verdict"
+            "public_status", "is_overdue", "reply_overdue", "verdict"
         )
     )
     assert {row["public_status"] for row in rows} == {status.value for status in PublicStatus}
     assert {row["is_overdue"] for row in rows} == {True, False}
+    assert {row["reply_overdue"] for row in rows} == {True, False}
     assert {row["verdict"] for row in rows} == {""} | {verdict.value for verdict in Verdict}
 
 
@@ -229,7 +257,7 @@ def test_the_annotation_is_one_query_and_filterable():
     build_cases()
     with CaptureQueriesContext(connection) as queries:
         late = list(
-            annotate_progress(Recommendation.objects.all(), TODAY)
+            annotate_progress(Recommendation.objects.all(), TODAY, term_weeks=TERM_WEEKS)
             .filter(is_overdue=True, public_status=PublicStatus.IN_PROGRESS)
             .values_list("pk", flat=True)
         )

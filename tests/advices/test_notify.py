@@ -105,7 +105,8 @@ def test_one_mail_per_follower_for_a_whole_verdicts_page(
         labels = re.findall(r"Aanbeveling (2022-07 / \d) heeft een nieuwe status", body)
         assert labels == [f"2022-07 / {n}" for n in (1, 2, 3, 4)], address
     assert (
-        "Standpunt gegeven (Overgenomen) (was: Wacht op reactie)" in mails["brief@example.nl"].body
+        "Standpunt gegeven (Overgenomen) (was: Reactie ontvangen, geen standpunt)"
+        in mails["brief@example.nl"].body
     )
     # Following the theme, the letter and a recommendation: one mail, about the theme.
     assert mails["alles@example.nl"].subject == "Nieuws over het thema Jeugd"

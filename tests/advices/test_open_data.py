@@ -151,6 +151,7 @@ def test_every_column_of_one_recommendation(client, data, index, people):
         "antwoord_college": "Antwoord op 2.",
         "reactie_ontvangen_op": letter.college_response.received_on.isoformat(),
         "te_laat": "ja",
+        "reactie_te_laat": "nee",
         "toezeggingen": "Alle brieven herschreven; Team sociaal domein; "
         "uiterlijk 2021-12-31 (vierde kwartaal 2021); oorspronkelijk 2021-09-30",
         "url": url,
@@ -161,6 +162,7 @@ def test_every_column_of_one_recommendation(client, data, index, people):
     assert record == {
         **row,
         "te_laat": True,
+        "reactie_te_laat": False,
         "toezeggingen": [
             {
                 "beschrijving": "Alle brieven herschreven",
@@ -182,10 +184,12 @@ def test_every_column_of_one_recommendation(client, data, index, people):
     assert first["standpunt"] is None and first["reactie_ontvangen_op"] is None
     assert first["antwoord_college"] == "" and first["toezeggingen"] == []
     assert first["te_laat"] is False and first["status"] == PublicStatus.AWAITING_REPLY.value
+    # sent 1 September 2023 and never answered: its reply is late (today as on TODAY)
+    assert first["reactie_te_laat"] is True
     _response, _body, rows = get_csv(client, "advies=PR-2023-02")
     cells = dict(zip(rows[0], rows[1], strict=True))
     assert cells["standpunt"] == cells["reactie_ontvangen_op"] == cells["toezeggingen"] == ""
-    assert cells["te_laat"] == "nee"
+    assert cells["te_laat"] == "nee" and cells["reactie_te_laat"] == "ja"
 
 
 def test_a_finished_commitment_is_not_late(client, data):

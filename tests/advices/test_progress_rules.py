@@ -20,8 +20,15 @@ def update(state, date, commitment=None, pk=None):
 @pytest.mark.parametrize(
     ("verdict", "updates", "expected"),
     [
-        ("", [], PublicStatus.AWAITING_REPLY),
-        ("", [update(FollowUpState.DONE, D(2022, 1, 1))], PublicStatus.AWAITING_REPLY),
+        # the reply is recorded, but gives this recommendation no verdict
+        ("", [], PublicStatus.REPLIED_WITHOUT_VERDICT),
+        # with the reply recorded, an own update decides, verdict or not
+        ("", [update(FollowUpState.DONE, D(2022, 1, 1))], PublicStatus.DONE),
+        (
+            "",
+            [update(FollowUpState.DONE, D(2022, 1, 1), commitment=7)],
+            PublicStatus.REPLIED_WITHOUT_VERDICT,
+        ),
         (Verdict.ADOPTED, [], PublicStatus.VERDICT_GIVEN),
         (Verdict.NOT_ADOPTED, [], PublicStatus.VERDICT_GIVEN),
         (Verdict.ADOPTED, [update(FollowUpState.PLANNED, D(2022, 1, 1))], PublicStatus.IN_PROGRESS),
@@ -65,7 +72,14 @@ def update(state, date, commitment=None, pk=None):
     ],
 )
 def test_recommendation_status(verdict, updates, expected):
-    assert recommendation_status(verdict, updates) == expected
+    assert recommendation_status(verdict, updates, replied=True) == expected
+
+
+@pytest.mark.parametrize(
+    "updates", [[], [update(FollowUpState.DONE, D(2022, 1, 1))]], ids=["no update", "an update"]
+)
+def test_without_a_reply_the_recommendation_waits_for_it(updates):
+    assert recommendation_status("", updates, replied=False) == PublicStatus.AWAITING_REPLY
 
 
 Q1_2020_END = D(2020, 3, 31)

@@ -117,7 +117,9 @@ def test_letter_page_shows_the_reply_and_each_status(client, index, clerk, membe
     assert "Het college neemt de adviezen over." in html
     assert "In uitvoering" in html  # recommendation 1
     assert "Standpunt gegeven" not in html.split('id="aanbeveling-1"')[1].split("</article>")[0]
-    assert "Wacht op reactie" in html  # recommendation 2 has no verdict yet
+    # recommendation 2: the reply is recorded but gives it no verdict
+    assert "Reactie ontvangen, geen standpunt" in html
+    assert "Wacht op reactie" not in html
     assert "Beantwoord" in html
 
 

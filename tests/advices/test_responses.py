@@ -156,6 +156,7 @@ def test_a_reply_to_an_unsent_letter_is_refused(db, clerk):
 
 
 def test_commitment_with_a_quarter_and_a_visible_redate(client, clerk, sent_letter):
+    record_reply(sent_letter, clerk)
     recommendation = sent_letter.recommendations.first()
     record_reply(sent_letter, clerk)  # the college commits in its reply
     client.force_login(clerk)
@@ -197,8 +198,18 @@ def test_commitment_with_a_quarter_and_a_visible_redate(client, clerk, sent_lett
     assert commitment.history.count() == 2
 
 
-@pytest.mark.parametrize("due", ["morgen", "Q5 2020", "31-02-2021"])
-def test_a_due_date_people_cannot_read_is_refused(client, clerk, sent_letter, due):
+@pytest.mark.parametrize(
+    ("due", "message"),
+    [
+        ("morgen", "Schrijf een datum"),
+        ("Q5 2020", "Schrijf een datum"),
+        # not rolled over to 3 March: the day does not exist
+        ("31-02-2021", "Deze datum bestaat niet."),
+        ("2021-04-31", "Deze datum bestaat niet."),
+    ],
+)
+def test_a_due_date_people_cannot_read_is_refused(client, clerk, sent_letter, due, message):
+    record_reply(sent_letter, clerk)
     client.force_login(clerk)
     response = client.post(
         reverse("wagtailsnippets_advices_commitment:add"),
@@ -210,7 +221,8 @@ def test_a_due_date_people_cannot_read_is_refused(client, clerk, sent_letter, du
         },
     )
     assert response.status_code == 200
-    assert "Schrijf een datum" in response.content.decode()
+    assert message in response.content.decode()
+    assert not Commitment.objects.exists()
 
 
 def test_follow_ups_move_the_letter_to_closed_and_back(db, clerk, sent_letter):

@@ -62,7 +62,13 @@ def test_other_sortings(data):
     ]
     assert labels("sortering=advies-en-nummer", data)[:2] == [("2021", 1), ("2021", 2)]
     by_status = labels("sortering=status", data)
-    order = ["wacht-op-reactie", "standpunt-gegeven", "in-uitvoering", "uitgevoerd"]
+    order = [
+        "wacht-op-reactie",
+        "reactie-zonder-standpunt",
+        "standpunt-gegeven",
+        "in-uitvoering",
+        "uitgevoerd",
+    ]
     position = 0
     for status in order:
         expected = EXPECTED["labels"][status]
@@ -113,7 +119,10 @@ def test_verdict_theme_year_letter_and_late(data):
     }
     assert set(labels("jaar=2022", data)) == {("2022", 1), ("2022", 2), ("2022", 3)}
     assert set(labels("advies=PR-2021-01", data)) == {("2021", n) for n in range(1, 5)}
-    assert labels("te-laat=ja", data) == [("2021", 2)]
+    # late: the 2023 letter's reply (sent 1 September 2023, due six weeks later) and the
+    # 2021 commitment (due 31 December 2021)
+    assert labels("te-laat=ja", data) == [("2023", 1), ("2023", 2), ("2021", 2)]
+    assert set(labels("standpunt=geen", data)) == {("2022", 3), ("2023", 1), ("2023", 2)}
 
 
 def test_filters_combine(data):
@@ -124,8 +133,11 @@ def test_filters_combine(data):
     }
     assert labels("thema=jeugd&standpunt=overgenomen&jaar=2022", data) == [("2022", 2)]
     assert labels("thema=jeugd&status=in-uitvoering&te-laat=ja", data) == [("2021", 2)]
-    assert labels("thema=ouderen&te-laat=ja", data) == []
-    assert labels("advies=PR-2022-07&status=wacht-op-reactie&q=respijtzorg", data) == [("2022", 3)]
+    assert labels("thema=ouderen&te-laat=ja", data) == [("2023", 1), ("2023", 2)]
+    assert labels("advies=PR-2022-07&status=wacht-op-reactie&q=respijtzorg", data) == []
+    assert labels("advies=PR-2022-07&status=reactie-zonder-standpunt&q=respijtzorg", data) == [
+        ("2022", 3)
+    ]
 
 
 def test_late_depends_on_today(data):
@@ -134,6 +146,19 @@ def test_late_depends_on_today(data):
 
     assert labels("te-laat=ja", data, today=datetime.date(2021, 12, 31)) == []
     assert labels("te-laat=ja", data, today=datetime.date(2022, 1, 1)) == [("2021", 2)]
+
+
+def test_a_late_reply_makes_its_letters_recommendations_late(data):
+    import datetime
+
+    # Sent 1 September 2023 with a six-week term: the reply is due on 13 October 2023.
+    on_time = datetime.date(2023, 10, 13)
+    assert labels("te-laat=ja", data, today=on_time) == [("2021", 2)]
+    assert labels("te-laat=ja", data, today=on_time + datetime.timedelta(days=1)) == [
+        ("2023", 1),
+        ("2023", 2),
+        ("2021", 2),
+    ]
 
 
 def test_search_every_word_somewhere(data):

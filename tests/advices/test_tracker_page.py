@@ -55,6 +55,15 @@ def listed_labels(html):
     return re.findall(r'class="tracker-item__label"[^>]*>(?:<a[^>]*>)?Aanbeveling ([^<]+)<', html)
 
 
+def late_reasons(html):
+    """Per listed recommendation, the "te laat" badges it shows."""
+    reasons = {}
+    for item in html.split('<li class="tracker-list__item">')[1:]:
+        [label] = listed_labels(item)
+        reasons[label] = re.findall(r'status-badge--late">([^<]+)<', item)
+    return reasons
+
+
 def test_the_page_type_sits_under_the_home_page_once():
     assert "advices.RecommendationIndexPage" in [
         f"{m._meta.app_label}.{m.__name__}" for m in HomePage.allowed_subpage_models()
@@ -124,8 +133,18 @@ def test_search_and_late_only(client, pages, data):
     assert listed_labels(html) == ["2023-02 / 2", "2022-07 / 3"]
     assert 'value="mantelzorgers"' in html
     _response, html = get(client, pages, "te-laat=ja")
-    assert listed_labels(html) == ["2021-01 / 2"]
+    # The 2023 letter was never answered (its reply is late); 2021-01 / 2 has a late
+    # commitment. Each result says which.
+    assert listed_labels(html) == ["2023-02 / 1", "2023-02 / 2", "2021-01 / 2"]
+    assert late_reasons(html) == {
+        "2023-02 / 1": ["Reactie te laat"],
+        "2023-02 / 2": ["Reactie te laat"],
+        "2021-01 / 2": ["Toezegging te laat"],
+    }
     assert 'name="te-laat" value="ja" checked' in html
+    assert "Alleen te laat (reactie of toezegging over de datum)" in html
+    assert 'aria-describedby="tracker-te-laat-hint"' in html
+    assert "het college reageerde niet binnen de termijn op de brief" in html
     _response, html = get(client, pages, "te-laat=nee")
     assert "9 aanbevelingen gevonden" in html and "We kennen" not in html
 

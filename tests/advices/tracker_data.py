@@ -191,7 +191,8 @@ EXPECTED = {
         "": 3,
     },
     "statuses": {
-        "wacht-op-reactie": 3,
+        "wacht-op-reactie": 2,
+        "reactie-zonder-standpunt": 1,
         "standpunt-gegeven": 2,
         "in-uitvoering": 2,
         "uitgevoerd": 1,
@@ -201,7 +202,9 @@ EXPECTED = {
     "adoption": {2021: (3, 4, 75), 2022: (1, 2, 50), 2023: (0, 0, None)},
     # (letter, number) in each status
     "labels": {
-        "wacht-op-reactie": {("2022", 3), ("2023", 1), ("2023", 2)},
+        "wacht-op-reactie": {("2023", 1), ("2023", 2)},
+        # the 2022 letter's reply is recorded, but gives number 3 no verdict
+        "reactie-zonder-standpunt": {("2022", 3)},
         "standpunt-gegeven": {("2021", 3), ("2022", 1)},
         "in-uitvoering": {("2021", 2), ("2022", 2)},
         "uitgevoerd": {("2021", 1)},

@@ -76,3 +76,34 @@ def test_clerk_records_verdict_and_follow_up_and_the_public_sees_it(
     assert "Wij starten in 2023 met buurtbudgetten." in text
     assert "In drie wijken is een buurtbudget gestart." in text
     assert_accessible(page)
+
+
+def test_an_impossible_date_stays_as_typed_and_work_on_advice_not_adopted_is_confirmed(
+    page, live_server, replied
+):
+    """The date picker used to roll 31-02 over to 03-03 when the field lost focus; now the
+    typed text stays and the server says the day does not exist. Recommendation 2 has no
+    verdict: "in uitvoering" asks the clerk to confirm, and keeps what was typed."""
+    base = live_server.url
+    log_in(page, base, "griffie")
+    page.goto(f"{base}/admin/snippets/advices/followup/add/")
+    page.locator("#id_recommendation").select_option(index=2)
+    date = page.locator("#id_date")
+    date.fill("31-02-2023")
+    date.press("Tab")
+    page.locator("#id_state").select_option(label="In uitvoering")
+    assert date.input_value() == "31-02-2023"
+    page.locator("#id_note").fill("De gemeente begint toch in twee wijken.")
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.get_by_text("Deze datum bestaat niet.").first.wait_for()
+    assert page.locator("#id_date").input_value() == "31-02-2023"
+
+    page.locator("#id_date").fill("01-03-2023")
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.get_by_text("Het college heeft over dit advies geen standpunt gegeven.").first.wait_for()
+    assert page.locator("#id_note").input_value() == "De gemeente begint toch in twee wijken."
+    page.get_by_role(
+        "checkbox", name="Ik weet dat het college dit advies niet heeft overgenomen"
+    ).check()
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.wait_for_url(f"{base}/admin/snippets/advices/followup/")

@@ -44,6 +44,8 @@ def site(live_server):
 VIEWS = {
     "tracker": ("tracker", ""),
     "tracker, filtered": ("tracker", "?thema=jeugd&te-laat=ja&sortering=status"),
+    "tracker, late for either reason": ("tracker", "?te-laat=ja"),
+    "tracker, replied without a verdict": ("tracker", "?status=reactie-zonder-standpunt"),
     "tracker, searched": ("tracker", "?q=mantelzorgers"),
     "tracker, unknown values": ("tracker", "?status=bijna&jaar=abc&pagina=9"),
     "tracker, nothing found": ("tracker", "?q=bestaatniet"),
@@ -95,6 +97,27 @@ def test_the_filter_form_works_without_javascript(new_context, live_server, site
     with page.expect_navigation():
         page.locator(".tracker-item__label a").click()
     assert "/adviezen/PR-2021-01/aanbeveling/2/" in page.url
+
+
+def test_late_says_what_it_covers_and_why_each_result_is_late(page, live_server, site):
+    open_url(page, live_server, site["tracker"] + "?te-laat=ja")
+    late = page.get_by_label("Alleen te laat (reactie of toezegging over de datum)")
+    assert late.is_checked()
+    # The help text is the checkbox's description for screen readers too.
+    description = page.locator("#" + late.get_attribute("aria-describedby")).inner_text()
+    assert "niet binnen de termijn op de brief" in description
+    items = page.locator(".tracker-item")
+    reasons = {
+        item.locator(".tracker-item__label").inner_text(): item.locator(
+            ".status-badge--late"
+        ).all_inner_texts()
+        for item in items.all()
+    }
+    assert reasons == {
+        "Aanbeveling 2023-02 / 1": ["Reactie te laat"],
+        "Aanbeveling 2023-02 / 2": ["Reactie te laat"],
+        "Aanbeveling 2021-01 / 2": ["Toezegging te laat"],
+    }
 
 
 def test_pages_of_a_filtered_list_work_without_javascript(new_context, live_server, site):

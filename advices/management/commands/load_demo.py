@@ -59,9 +59,7 @@ class Command(BaseCommand):
         try:
             # One transaction: the advice letters need the pages, themes and accounts.
             with transaction.atomic():
-                report = load_demo(
-                    with_accounts=not no_accounts, refresh=refresh, address=address
-                )
+                report = load_demo(with_accounts=not no_accounts, refresh=refresh, address=address)
                 load_demo_letters(report, refresh=refresh)
                 load_demo_replies(report)
         except ImproperlyConfigured as exc:
