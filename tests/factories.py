@@ -45,6 +45,8 @@ from advices.models import (
 )
 from advices.pages import AdviceIndexPage, RecommendationIndexPage
 from home.models import (
+    AccessibilityStatement,
+    ComplianceStatus,
     CouncilSettings,
     HomePage,
     MeetingIndexPage,
@@ -169,6 +171,19 @@ class LetterSettingsFactory(factory.django.DjangoModelFactory):
     response_term_weeks = 6
     contact_name = "Sem Secretaris"
     contact_email = "secretariaat@example.org"
+
+
+class AccessibilityStatementFactory(factory.django.DjangoModelFactory):
+    """The accessibility statement of a site, after a full check; one row per site."""
+
+    class Meta:
+        model = AccessibilityStatement
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(_default_site)
+    status = ComplianceStatus.PARTIAL
+    last_checked_on = datetime.date(2026, 3, 1)
+    register_url = "https://www.toegankelijkheidsverklaring.nl/register/1"
 
 
 # -- pages ------------------------------------------------------------------------------------

@@ -156,9 +156,8 @@ def test_a_reply_to_an_unsent_letter_is_refused(db, clerk):
 
 
 def test_commitment_with_a_quarter_and_a_visible_redate(client, clerk, sent_letter):
-    record_reply(sent_letter, clerk)
-    recommendation = sent_letter.recommendations.first()
     record_reply(sent_letter, clerk)  # the college commits in its reply
+    recommendation = sent_letter.recommendations.first()
     client.force_login(clerk)
     add = client.post(
         reverse("wagtailsnippets_advices_commitment:add"),

@@ -68,8 +68,13 @@ def seed():
     commitment = CommitmentFactory(
         recommendation=first, description="Eerste toezegging.", recorded_by=clerks[0]
     )
+    # On the commitment: the verdicts race turns the first verdict into "niet overgenomen",
+    # and work on the recommendation itself would then need the clerk's confirmation.
     update = FollowUpFactory(
-        recommendation=first, note="Eerste voortgangsbericht.", recorded_by=clerks[0]
+        recommendation=first,
+        commitment=commitment,
+        note="Eerste voortgangsbericht.",
+        recorded_by=clerks[0],
     )
 
     # Sent letters still waiting for the college's reply: one for the single-save check of
