@@ -1,5 +1,7 @@
 from django.contrib.auth import get_user_model
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -101,3 +103,10 @@ def leave_out_english_news(request, panels):
     panels[:] = [
         panel for panel in panels if getattr(panel, "name", "") not in ENGLISH_DASHBOARD_PANELS
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Our admin lists offer long texts (a recommendation, a commitment): without a limit a
+    select grows past the window and its end cannot be read or reached."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

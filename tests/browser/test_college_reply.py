@@ -9,7 +9,7 @@ from advices.actions.college import RecordReply
 from advices.models import CollegeResponse, LetterStatus
 from advices.pages import AdviceIndexPage
 from tests.browser.admin_login import log_in
-from tests.factories import UserFactory, build_site, make_letter
+from tests.factories import CommitmentFactory, UserFactory, build_site, make_letter
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,3 +107,18 @@ def test_an_impossible_date_stays_as_typed_and_work_on_advice_not_adopted_is_con
     ).check()
     page.get_by_role("button", name="Opslaan").first.click()
     page.wait_for_url(f"{base}/admin/snippets/advices/followup/")
+
+
+def test_long_options_stay_within_the_form(page, live_server, replied):
+    """A commitment of several sentences is offered with its text in the open list, but the
+    closed list stays inside the window, so its end can be read and reached."""
+    recommendation = replied["letter"].recommendations.first()
+    CommitmentFactory(recommendation=recommendation, description="Wij onderzoeken dit. " * 12)
+    base = live_server.url
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, base, "griffie")
+    page.goto(f"{base}/admin/snippets/advices/followup/add/?aanbeveling={recommendation.pk}")
+    widths = page.evaluate(
+        "[...document.querySelectorAll('select')].map(s => s.getBoundingClientRect().right)"
+    )
+    assert widths and max(widths) <= 1280, widths
