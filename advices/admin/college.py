@@ -15,6 +15,7 @@ from advices.actions.college import (
 )
 from advices.admin.college_forms import CommitmentForm, FollowUpForm, RecordedForm, ReplyForm
 from advices.admin.confirmation import ShownWhenAskedPanel
+from advices.admin.letter_first import LetterFirstPanel, letter_reference
 from advices.admin.urls import admin_url
 from advices.admin.views.answers import AnswersView
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
@@ -53,13 +54,15 @@ class AnswersAfterSaveMixin:
 
 class RecommendationFromLinkMixin:
     """``?aanbeveling=<id>`` (the "Toezegging toevoegen" link on the verdicts page) chooses
-    the recommendation in the new record's form; the form still offers only allowed ones."""
+    the recommendation in the new record's form, ``?brief=<kenmerk>`` narrows the list to one
+    letter's (``advices.admin.letter_first``); the form still offers only allowed ones."""
 
     def get_initial(self):
         initial = super().get_initial()
         raw = self.request.GET.get("aanbeveling", "")
         if raw.isdigit():
             initial["recommendation"] = int(raw)
+        initial["brief"] = letter_reference(self.request)
         return initial
 
 
@@ -111,11 +114,13 @@ class CommitmentViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
+            LetterFirstPanel(),
             FieldPanel("recommendation"),
             FieldPanel("description"),
             FieldRowPanel([FieldPanel("responsible"), FieldPanel("contact_email")]),
             MultiFieldPanel(
-                [FieldPanel("due"), FieldPanel("redate_reason")], heading=_("Wanneer klaar?")
+                [FieldPanel("due"), ShownWhenAskedPanel("redate_reason")],
+                heading=_("Wanneer klaar?"),
             ),
         ],
         base_form_class=CommitmentForm,
@@ -133,6 +138,7 @@ class FollowUpViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
+            LetterFirstPanel(),
             FieldPanel("recommendation"),
             # A plain list, grouped per recommendation (FollowUpForm), not Wagtail's chooser.
             FieldPanel("commitment", widget=forms.Select),
@@ -154,6 +160,7 @@ class CouncilAssessmentViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
+            LetterFirstPanel(),
             FieldPanel("recommendation"),
             FieldPanel("assessment"),
             FieldPanel("note"),

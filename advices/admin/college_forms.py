@@ -73,9 +73,17 @@ class RecordedForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
         if letter_field is not None and self.for_user is not None:
             # A draft chosen by id would come back in the widget with its subject.
             letter_field.queryset = visible_letters(self.for_user, letter_field.queryset)
+        self.chosen_letter_reference = self.initial.get("brief", "")
+        self.letter_narrowed = False
         recommendation_field = self.fields.get("recommendation")
         if recommendation_field is not None:
             offered = self.recommendation_choices()
+            if self.chosen_letter_reference and not self.instance.pk:
+                # "Kies eerst de brief" (advices.admin.letter_first): only that letter's.
+                of_letter = offered.filter(letter__reference__iexact=self.chosen_letter_reference)
+                if of_letter.exists():
+                    offered, self.letter_narrowed = of_letter, True
+            self.offered_recommendations = offered
             if self.instance.recommendation_id:
                 # A record keeps showing its own recommendation, whatever the rules say now.
                 offered = offered | Recommendation.objects.filter(
@@ -149,7 +157,7 @@ class FollowUpForm(NotAdoptedConfirmationMixin, RecordedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        commitments = Commitment.objects.filter(recommendation__in=self.recommendation_choices())
+        commitments = Commitment.objects.filter(recommendation__in=self.offered_recommendations)
         chosen = self.chosen_recommendation_id()
         if chosen:
             commitments = commitments.filter(recommendation_id=chosen)

@@ -202,3 +202,65 @@ def test_a_reply_form_opened_before_another_reply_was_recorded_says_why(client, 
     html = response.content.decode()
     assert "Voor deze brief is al een reactie van het college vastgelegd." in html
     assert "Dank voor uw advies." in html  # what they typed is kept
+
+
+def letter_links(html):
+    """The "Kies eerst de brief" links: ``{reference: href}``, and the current one."""
+    panel = re.search(r'<nav[^>]*aria-labelledby="letter-first-heading".*?</nav>', html, re.S)
+    assert panel, "no 'Kies eerst de brief'"
+    links = dict(
+        (text.split(" · ")[0], href.replace("&amp;", "&"))
+        for href, text in re.findall(r'<a href="([^"]*)">([^<]*)</a>', panel.group(0))
+    )
+    current = re.findall(r'<strong aria-current="true">([^<]*)</strong>', panel.group(0))
+    return links, current
+
+
+def test_the_clerk_chooses_the_letter_first_then_sees_only_its_recommendations(
+    client, clerk, letters
+):
+    client.force_login(clerk)
+    add = reverse(SNIPPET.format("followup", "add"))
+    links, current = letter_links(client.get(add).content.decode())
+    sent, answered = letters["sent"], letters["answered"]
+    # Sent letters only, each a link that narrows the list; no concept, no adopted letter.
+    assert set(links) == {sent.reference, answered.reference, letters["answered_too"].reference}
+    assert current == []
+
+    html = client.get(links[answered.reference]).content.decode()
+    assert list(groups(select(html, "recommendation"))) == [label(answered)]
+    links, current = letter_links(html)
+    assert current == [label(answered)]
+    assert links["Alle brieven"] == add
+
+    # Typed in lower case, as a clerk may: the same letter.
+    lower = client.get(add, {"brief": answered.reference.lower()}).content.decode()
+    assert list(groups(select(lower, "recommendation"))) == [label(answered)]
+
+
+def test_a_letter_that_cannot_be_chosen_shows_all_letters_with_a_notice(client, clerk, letters):
+    client.force_login(clerk)
+    add = reverse(SNIPPET.format("commitment", "add"))
+    for asked in (letters["sent"].reference, letters["concept"].reference, "bestaat-niet"):
+        response = client.get(add, {"brief": asked})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert f"Er is geen brief '{asked}'" in html
+        # Commitments need a recorded reply: the two answered letters, not the one asked for.
+        assert set(groups(select(html, "recommendation"))) == {
+            label(letters["answered"]),
+            label(letters["answered_too"]),
+        }
+
+
+def test_choosing_the_letter_first_costs_the_same_queries_for_more_letters(
+    client, clerk, secretary, letters, django_assert_max_num_queries
+):
+    client.force_login(clerk)
+    add = reverse(SNIPPET.format("followup", "add"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(add, {"brief": letters["answered"].reference})
+    for _ in range(5):
+        make_letter(recommendations=3, status=LetterStatus.SENT, user=secretary)
+    with django_assert_max_num_queries(len(few)):
+        client.get(add, {"brief": letters["answered"].reference})
