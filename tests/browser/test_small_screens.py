@@ -10,11 +10,9 @@ import pytest
 import time_machine
 
 from advices.models import LetterStatus
-from advices.pages import AdviceIndexPage, RecommendationIndexPage
-from home.models import CouncilSettings
-from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url
-from tests.factories import AdviceLetterFactory, ThemeFactory, build_site
+from tests.browser.tracker_site import build_tracker_site
+from tests.factories import AdviceLetterFactory, ThemeFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,20 +28,7 @@ NEAR_THE_TOP = 1200
 
 @pytest.fixture
 def site(live_server):
-    home, _meetings = build_site("Participatieraad Zwolle")
-    council = CouncilSettings.for_site(home.get_site())
-    council.name = "Participatieraad Zwolle"
-    council.municipality = "Zwolle"
-    council.save()
-    index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
-    tracker = home.add_child(
-        instance=RecommendationIndexPage(
-            title="Aanbevelingen",
-            slug="aanbevelingen",
-            intro="Wat deed het college met elk advies van de raad? Zoek het hier op.",
-        )
-    )
-    build_tracker_data()
+    home, index, tracker = build_tracker_site()
     theme = ThemeFactory(name="Vrijwilligers en mantelzorg", slug="mantelzorg")
     # The demo's long letter: 33 recommendations, sent in 2022, no reply since.
     with time_machine.travel(datetime.datetime(2022, 6, 17, 10, tzinfo=datetime.UTC), tick=False):

@@ -8,11 +8,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from advices.models import LetterStatus
-from advices.pages import AdviceIndexPage, RecommendationIndexPage
-from home.models import CouncilSettings
-from tests.advices.tracker_data import build_tracker_data
 from tests.browser.loading import open_url
-from tests.factories import AdviceLetterFactory, ThemeFactory, build_site
+from tests.browser.tracker_site import build_tracker_site
+from tests.factories import AdviceLetterFactory, ThemeFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,20 +22,7 @@ pytestmark = [
 
 @pytest.fixture
 def site(live_server):
-    home, _meetings = build_site("Participatieraad Zwolle")
-    council = CouncilSettings.for_site(home.get_site())
-    council.name = "Participatieraad Zwolle"
-    council.municipality = "Zwolle"
-    council.save()
-    home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
-    tracker = home.add_child(
-        instance=RecommendationIndexPage(
-            title="Aanbevelingen",
-            slug="aanbevelingen",
-            intro="Wat deed het college met elk advies van de raad? Zoek het hier op.",
-        )
-    )
-    build_tracker_data()
+    home, _index, tracker = build_tracker_site()
     return {"home": home.url, "tracker": tracker.url}
 
 
