@@ -67,27 +67,38 @@ class AdviceSource(SearchSource):
     def count(self, request, words):
         if self.advice_index(request) is None:
             return 0
-        return self.matches(words).count()
+        return len(self.ranked_keys(request, words))
+
+    def ranked_keys(self, request, words):
+        """The keys of all matches in the order shown: one scan of the folded text serves
+        both the count and every page of this kind (kept for the request)."""
+        memo = request.__dict__.setdefault("_advice_search_keys", {})
+        key = (self.kind, tuple(words))
+        if key not in memo:
+            memo[key] = list(
+                self.matches(words)
+                .annotate(title_hits=title_hits(self.title_text(), words))
+                .order_by("-title_hits", *self.newest_first())
+                .values_list("pk", flat=True)
+            )
+        return memo[key]
 
     def results(self, request, words, start, stop):
         index = self.advice_index(request)
         if index is None:
             return []
-        rows = (
-            self.matches(words)
-            .annotate(title_hits=title_hits(self.title_text(), words))
-            .order_by("-title_hits", *self.newest_first())
-        )
         today = timezone.localdate()
         term_weeks = response_term_weeks()
         return [
             self.result(row, index, request, today, term_weeks)
-            for row in self.page_rows(rows[start:stop])
+            for row in self.page_rows(self.ranked_keys(request, words)[start:stop])
         ]
 
-    def page_rows(self, rows):
-        """The rows of one page of results, with what ``result`` needs."""
-        return rows
+    def page_rows(self, keys):
+        """The rows of one page of results, in the order of ``keys``, with what ``result``
+        needs."""
+        rows = self.rows().in_bulk(keys)
+        return [rows[key] for key in keys]
 
 
 class LetterSource(AdviceSource):
@@ -105,8 +116,8 @@ class LetterSource(AdviceSource):
     def newest_first(self):
         return ["-date", "-reference"]
 
-    def page_rows(self, rows):
-        return rows.defer("introduction", "closing")
+    def rows(self):
+        return AdviceLetter.objects.defer("introduction", "closing")
 
     def result(self, letter, index, request, today, term_weeks):
         return SearchResult(
@@ -132,10 +143,10 @@ class RecommendationSource(AdviceSource):
     def newest_first(self):
         return ["-letter__date", "-letter__reference", "number", "pk"]
 
-    def page_rows(self, rows):
-        # The keys of the page first, then the status of only those (as the tracker does):
-        # the status of every match before sorting would cost a subquery per match.
-        return recommendations_in_order(rows.values_list("pk", flat=True))
+    def page_rows(self, keys):
+        # The status of only the page's rows (as the tracker does): the status of every
+        # match before sorting would cost a subquery per match.
+        return recommendations_in_order(keys)
 
     def result(self, recommendation, index, request, today, term_weeks):
         letter = recommendation.letter
@@ -178,8 +189,10 @@ class ReplySource(AdviceSource):
     def newest_first(self):
         return ["-received_on", "-pk"]
 
-    def page_rows(self, rows):
-        return rows.select_related("letter").defer("text", "letter__introduction")
+    def rows(self):
+        return CollegeResponse.objects.select_related("letter").defer(
+            "text", "letter__introduction"
+        )
 
     def result(self, reply, index, request, today, term_weeks):
         letter = reply.letter

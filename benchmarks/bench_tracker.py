@@ -8,7 +8,8 @@ and the tracker ("Aanbevelingen"). Then requests each URL through Django's test 
 interleaved so that all see the same machine noise, reading streamed bodies to the end, and
 prints the median time per request, the number of SQL queries and the ratio to the bare page.
 
-Target: the HTML pages (tracker unfiltered, filtered, searched; a recommendation) within 2x
+Target: the HTML pages (tracker unfiltered, filtered, searched; a recommendation; the site
+search over letters, recommendations, replies, meetings and pages) within 2x
 of the bare page. The CSV export writes all 10,000 rows; it has no target beside the bare
 page, but its query count must stay constant and its time is printed per 1,000 rows.
 
@@ -97,6 +98,8 @@ def build_site():
         "tracker, searched": f"{tracker.url}?q=mantelzorg+versterken",
         "tracker, page 50": f"{tracker.url}?pagina=50",
         "recommendation": index.recommendation_url(middle, 3),
+        "site search": "/zoeken/?q=mantelzorg",
+        "site search, one kind": "/zoeken/?q=mantelzorg+versterken&soort=aanbevelingen",
         "API, 100 recommendations": "/api/v1/aanbevelingen/?per_pagina=100",
         "CSV, filtered": "/open-data/aanbevelingen.csv?status=in-uitvoering&thema=jeugd",
         "CSV, all 10,000": "/open-data/aanbevelingen.csv",
@@ -162,7 +165,7 @@ def main():
             f"{first[name]:>10.1f}{first[name] / bare_first:>8.1f}"
             f"{queries[name]:>9}{sizes[name] / 1024:>7.0f}"
         )
-    html = [name for name in urls if name.startswith(("tracker", "recommendation"))]
+    html = [name for name in urls if name.startswith(("tracker", "recommendation", "site"))]
     for label, times, reference in (
         ("repeat views", repeat, bare),
         ("first views (nothing cached)", first, bare_first),
