@@ -81,6 +81,12 @@ def seed():
     # the reply form, one for its sequential check, and one per parallel round.
     unanswered = [sent_letter().pk for _ in range(ROUNDS + 2)]
 
+    # Adopted letters, one per round of two parallel confirmations of sending.
+    adopted = [
+        AdviceLetterFactory(recommendations=1, status=LetterStatus.ADOPTED, actor=secretary).pk
+        for _ in range(ROUNDS)
+    ]
+
     return {
         "password": PASSWORD,
         "members": [member.username for member in members],
@@ -92,6 +98,7 @@ def seed():
         "commitment": commitment.pk,
         "follow_up": update.pk,
         "unanswered": unanswered,
+        "adopted": adopted,
     }
 
 
