@@ -95,6 +95,17 @@ def reply_is_overdue(status, sent_day, today, term_weeks):
     return reply_due_date(sent_day, term_weeks) < today
 
 
+def reply_timing(letter, today, term_weeks):
+    """Whether the college's reply to ``letter`` is still awaited, whether it is late, and
+    the day it is due (None for a letter not sent): what a letter's pages say of its reply."""
+    sent = sent_on(letter)
+    return {
+        "reply_awaited": letter.status == LetterStatus.SENT,
+        "reply_overdue": reply_is_overdue(letter.status, sent, today, term_weeks),
+        "reply_expected_by": reply_due_date(sent, term_weeks) if sent else None,
+    }
+
+
 def letter_reply_overdue(letter, today=None, term_weeks=None):
     """``reply_is_overdue`` for one letter, with the term from the site setting."""
     return reply_is_overdue(

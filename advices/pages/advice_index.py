@@ -19,9 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from advices.lifecycle.lateness import reply_is_overdue, sent_on
-from advices.lifecycle.response_term import reply_due_date, response_term_weeks
-from advices.lifecycle.statuses import LetterStatus
+from advices.lifecycle.lateness import reply_timing
+from advices.lifecycle.response_term import response_term_weeks
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
@@ -45,17 +44,6 @@ class LetterNotFound(Http404):
     def __init__(self, reference):
         super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
         self.reference = reference
-
-
-def reply_timing(letter, today, term_weeks):
-    """Whether the college's reply to ``letter`` is still awaited, whether it is late, and
-    the day it is due (None for a letter not sent)."""
-    sent = sent_on(letter)
-    return {
-        "reply_awaited": letter.status == LetterStatus.SENT,
-        "reply_overdue": reply_is_overdue(letter.status, sent, today, term_weeks),
-        "reply_expected_by": reply_due_date(sent, term_weeks) if sent else None,
-    }
 
 
 def group_by_heading(recommendations):

@@ -35,9 +35,20 @@ class Following:
     discoverable: list = field(default_factory=list)
 
 
+def new_advice_title():
+    return _("Nieuwe adviezen")
+
+
+def status_feed_title(theme=None):
+    """The title of the status feed, of all advice or of one theme's."""
+    if theme is None:
+        return _("Wat er met de adviezen gebeurt")
+    return _("Wat er met de adviezen gebeurt: %(theme)s") % {"theme": theme.name}
+
+
 def new_advice_feed():
     return Feed(
-        title=_("Nieuwe adviezen"),
+        title=new_advice_title(),
         rss_url=reverse("follow:feed_advice"),
         atom_url=reverse("follow:feed_advice_atom"),
     )
@@ -45,7 +56,7 @@ def new_advice_feed():
 
 def status_feed():
     return Feed(
-        title=_("Wat er met de adviezen gebeurt"),
+        title=status_feed_title(),
         rss_url=reverse("follow:feed_status"),
         atom_url=reverse("follow:feed_status_atom"),
     )
@@ -53,7 +64,7 @@ def status_feed():
 
 def theme_feed(theme):
     return Feed(
-        title=_("Wat er met de adviezen gebeurt: %(theme)s") % {"theme": theme.name},
+        title=status_feed_title(theme),
         rss_url=reverse("follow:feed_status_theme", args=[theme.slug]),
         atom_url=reverse("follow:feed_status_theme_atom", args=[theme.slug]),
     )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from advices.models import AdviceLetter
 from advices.pages import AdviceIndexPage
+from advices.pages.following import new_advice_title, status_feed_title
 from advices.queries.timeline import recent_changes
 from home.models import Theme
 from home.site_address import absolute_url
@@ -46,7 +47,7 @@ class NewAdviceFeed(Feed):
         return FeedContext(request=request, index=AdviceIndexPage.for_request(request))
 
     def title(self, obj):
-        return _("Nieuwe adviezen")
+        return new_advice_title()
 
     def description(self, obj):
         return _("De adviezen die de Participatieraad naar het college heeft gestuurd.")
@@ -107,9 +108,7 @@ class StatusFeed(Feed):
         return FeedContext(request=request, index=AdviceIndexPage.for_request(request), theme=theme)
 
     def title(self, obj):
-        if obj.theme:
-            return _("Wat er met de adviezen gebeurt: %(theme)s") % {"theme": obj.theme.name}
-        return _("Wat er met de adviezen gebeurt")
+        return status_feed_title(obj.theme)
 
     def description(self, obj):
         return _(
