@@ -76,3 +76,17 @@ def add_overdue_panel(request, panels):
 # What advices adds to home's pages (home/hooks.py).
 hooks.register(HOME_PAGE_SECTIONS, home_sections.home_dashboard)
 hooks.register(MEETING_PAGE_SECTIONS, home_sections.meeting_letters)
+
+
+@hooks.register("register_log_actions")
+def register_request_log_actions(actions):
+    actions.register_action(
+        "advices.request_status",
+        _("Status van een adviesaanvraag gewijzigd"),
+        _("Status gewijzigd"),
+    )
+    actions.register_action(
+        "advices.request_extended",
+        _("Termijn van een adviesaanvraag verlengd"),
+        _("Termijn verlengd"),
+    )

@@ -15,7 +15,10 @@ MUNICIPALITY = "Gemeente"
 GROUP_DESCRIPTIONS = {
     COUNCIL_MEMBERS: _("Schrijven verslagen en adviesbrieven en leggen ze voor ter vaststelling."),
     SECRETARIAT: _("Stellen adviezen vast, versturen en publiceren ze en beheren de leden."),
-    MUNICIPALITY: _("Leggen de reactie van het college en de voortgang vast."),
+    MUNICIPALITY: _(
+        "Dienen adviesaanvragen in en leggen de reactie van het college, de besluiten en de "
+        "voortgang vast."
+    ),
 }
 
 # Model permissions per group, as "app_label.codename".
@@ -35,6 +38,8 @@ MODEL_PERMISSIONS = {
         "advices.add_councilassessment",
         "advices.change_councilassessment",
         "advices.view_councilassessment",
+        "advices.view_advicerequest",
+        "advices.view_decision",
     ],
     SECRETARIAT: [
         "wagtailadmin.access_admin",
@@ -65,6 +70,12 @@ MODEL_PERMISSIONS = {
         "advices.add_councilassessment",
         "advices.change_councilassessment",
         "advices.view_councilassessment",
+        "advices.add_advicerequest",
+        "advices.change_advicerequest",
+        "advices.view_advicerequest",
+        "advices.handle_advicerequest",
+        "advices.extend_advicerequest",
+        "advices.view_decision",
     ],
     # The municipality records the college's side; it never edits the council's letters.
     MUNICIPALITY: [
@@ -82,6 +93,12 @@ MODEL_PERMISSIONS = {
         "advices.change_followup",
         "advices.view_followup",
         "advices.view_councilassessment",
+        "advices.add_advicerequest",
+        "advices.change_advicerequest",
+        "advices.view_advicerequest",
+        "advices.add_decision",
+        "advices.change_decision",
+        "advices.view_decision",
     ],
 }
 

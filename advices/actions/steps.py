@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from advices.actions.base import Action
 from advices.actions.conflicts import StepAlreadyTaken, StepConflict, latest_history
 from advices.actions.events import StatusWatch
+from advices.actions.requests import answer_request_of
 from advices.lifecycle.statuses import LetterStatus
 from advices.lifecycle.transitions import (
     RENUMBERING_TRANSITIONS,
@@ -42,6 +43,8 @@ def take_step(letter, action, user, reason="", at=None):
         letter._history_date = at
     letter._change_reason = reason or str(LetterStatus(target).label)
     letter.save()
+    if target == LetterStatus.SENT:
+        answer_request_of(letter, user, at)
     return letter
 
 

@@ -120,7 +120,7 @@ class AdviceLetterViewSet(SnippetViewSet):
         StatusColumn("status", label=_("Status")),
         "updated_at",
     ]
-    list_filter = ["status", "kind", "themes"]
+    list_filter = ["status", "themes"]
     search_fields = ["subject", "reference"]
     # Searched in the database (a few hundred letters): the SQLite search index cannot limit a
     # search to these fields (it failed with "no such column: subject"), and a kenmerk such as
@@ -133,7 +133,10 @@ class AdviceLetterViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
-                [FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]), FieldPanel("kind")],
+                [
+                    FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]),
+                    FieldPanel("request"),
+                ],
                 heading=_("Brief"),
             ),
             FieldPanel("subject"),

@@ -179,7 +179,6 @@ class LetterLoader:
             salutation=data.salutation,
             signatory_name=data.signatory_name,
             signatory_role=data.signatory_role,
-            kind=data.kind,
         )
         letter.themes = list(Theme.objects.filter(slug__in=data.themes))
         letter.meetings = list(MeetingPage.objects.filter(slug__in=data.meetings))

@@ -23,7 +23,7 @@ CONTENT_FIELDS = [
     "closing",
     "signatory_name",
     "signatory_role",
-    "kind",
+    "request_id",
 ]
 
 FROZEN_MESSAGE = _(

@@ -8,6 +8,7 @@ from advices.lifecycle.statuses import (
 )
 
 from .archive import SentLetterPdf
+from .decisions import Decision, DecisionOutcome
 from .errata import Erratum
 from .followup import (
     Assessment,
@@ -19,6 +20,7 @@ from .layout import LetterSettings
 from .letters import AdviceLetter
 from .recommendations import Recommendation
 from .reminders import ReminderLog
+from .requests import AdviceRequest, RequestDocument, RequestDocumentKind
 from .responses import CollegeResponse, RecommendationAnswer
 from .subscriptions import FollowTarget, Subscription
 
@@ -27,6 +29,11 @@ __all__ = [
     "CollegeResponse",
     "Commitment",
     "CouncilAssessment",
+    "Decision",
+    "DecisionOutcome",
+    "AdviceRequest",
+    "RequestDocument",
+    "RequestDocumentKind",
     "DuePrecision",
     "FollowUp",
     "FollowUpState",

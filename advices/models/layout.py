@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from advices.lifecycle.requests import DEFAULT_REQUEST_REMINDER_DAYS, DEFAULT_REQUEST_TERM_WEEKS
 from advices.lifecycle.response_term import DEFAULT_RESPONSE_TERM_WEEKS
 
 
@@ -33,6 +34,24 @@ class LetterSettings(BaseSiteSetting):
         validators=[MinValueValidator(1), MaxValueValidator(52)],
         help_text=_(
             "Na zoveel weken zonder reactie staat een verzonden advies als 'reactie te laat'."
+        ),
+    )
+    request_term_weeks = models.PositiveSmallIntegerField(
+        _("adviestermijn van de raad in weken"),
+        default=DEFAULT_REQUEST_TERM_WEEKS,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_(
+            "De termijn uit de verordening: zoveel weken na ontvangst van een adviesaanvraag "
+            "is het advies uiterlijk klaar, tenzij de aanvraag zelf een datum noemt."
+        ),
+    )
+    request_reminder_days = models.PositiveSmallIntegerField(
+        _("herinnering aan het secretariaat, dagen vooraf"),
+        default=DEFAULT_REQUEST_REMINDER_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Zoveel dagen voor de uiterste datum van een adviesaanvraag krijgt het secretariaat "
+            "een herinnering, en nog een op de dag erna als het advies dan niet verstuurd is."
         ),
     )
     contact_name = models.CharField(
@@ -79,7 +98,14 @@ class LetterSettings(BaseSiteSetting):
                 "bij Instellingen, Gegevens van de raad."
             ),
         ),
-        FieldPanel("response_term_weeks"),
+        MultiFieldPanel(
+            [
+                FieldPanel("response_term_weeks"),
+                FieldPanel("request_term_weeks"),
+                FieldPanel("request_reminder_days"),
+            ],
+            heading=_("Termijnen"),
+        ),
     ]
 
     class Meta:

@@ -48,7 +48,7 @@ class AdviceLetterQuerySet(models.QuerySet):
     def update(self, **kwargs):
         if set(kwargs) & LIFECYCLE_FIELDS:
             raise LetterFrozenError(STATUS_NOT_BY_HAND)
-        if set(kwargs) & set(CONTENT_FIELDS):
+        if set(kwargs) & {*CONTENT_FIELDS, "request"}:
             refuse_if_frozen(self.values_list("pk", flat=True))
         return super().update(**kwargs)
 
@@ -75,11 +75,18 @@ class AdviceLetter(UniqueMessagesMixin, index.Indexed, ClusterableModel):
     closing = RichTextField(_("slot"), features=LETTER_FEATURES, blank=True)
     signatory_name = models.CharField(_("ondertekend door"), max_length=150)
     signatory_role = models.CharField(_("functie"), max_length=150, default=_("Voorzitter"))
-    kind = models.CharField(
-        _("soort advies"),
-        max_length=20,
-        choices=AdviceKind.choices,
-        default=AdviceKind.UNREQUESTED,
+    # A letter that answers a request is *gevraagd advies* by that fact (``kind``).
+    request = models.ForeignKey(
+        "advices.AdviceRequest",
+        verbose_name=_("antwoord op adviesaanvraag"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        help_text=_(
+            "Kies de adviesaanvraag als dit advies daarop antwoordt (gevraagd advies). "
+            "Leeg: ongevraagd advies."
+        ),
     )
     themes = ParentalManyToManyField(
         "home.Theme", verbose_name=_("thema's"), blank=True, related_name="advice_letters"
@@ -181,6 +188,18 @@ class AdviceLetter(UniqueMessagesMixin, index.Indexed, ClusterableModel):
     @property
     def is_editable(self):
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_requested(self):
+        return self.request_id is not None
+
+    @property
+    def kind(self):
+        """Gevraagd or ongevraagd advies, from whether the letter answers a request."""
+        return AdviceKind.REQUESTED if self.is_requested else AdviceKind.UNREQUESTED
+
+    def get_kind_display(self):
+        return self.kind.label
 
     @property
     def is_public(self):

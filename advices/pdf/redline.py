@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from html.parser import HTMLParser
 from itertools import zip_longest
 
+from django.apps import apps
 from django.utils import formats
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -187,8 +188,17 @@ def _text(value):
     return "" if value is None else str(value)
 
 
-def _kind_label(value):
-    return str(AdviceKind(value).label) if value in AdviceKind.values else _text(value)
+def _kind_label(request_id):
+    """Gevraagd (with the request's number) or ongevraagd advies, as the version had it."""
+    if request_id is None:
+        return str(AdviceKind.UNREQUESTED.label)
+    number = (
+        apps.get_model("advices", "AdviceRequest")
+        .objects.filter(pk=request_id)
+        .values_list("reference", flat=True)
+        .first()
+    )
+    return f"{AdviceKind.REQUESTED.label} ({number})" if number else str(AdviceKind.REQUESTED.label)
 
 
 def _moved_ids(old_list, new_list):
@@ -288,7 +298,9 @@ def letter_redline(old, new):
     fields = {
         name: diff_text(_text(old.fields[name]), _text(new.fields[name])) for name in PLAIN_FIELDS
     }
-    fields["kind"] = diff_text(_kind_label(old.fields["kind"]), _kind_label(new.fields["kind"]))
+    fields["kind"] = diff_text(
+        _kind_label(old.fields["request_id"]), _kind_label(new.fields["request_id"])
+    )
     return Redline(
         old=old,
         new=new,

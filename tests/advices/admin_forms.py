@@ -17,7 +17,7 @@ def letter_form_data(letter=None, recommendations=None, **overrides):
         base = {
             "reference": letter.reference,
             "date": letter.date.isoformat(),
-            "kind": letter.kind,
+            "request": letter.request_id or "",
             "subject": letter.subject,
             "addressee": letter.addressee,
             "salutation": letter.salutation,
@@ -36,7 +36,7 @@ def letter_form_data(letter=None, recommendations=None, **overrides):
         base = {
             "reference": AdviceLetter.propose_reference(),
             "date": "2022-06-17",
-            "kind": "ongevraagd",
+            "request": "",
             "subject": "Sterke sociale basis",
             "addressee": "Aan het college",
             "salutation": "Geacht college,",
