@@ -4,6 +4,7 @@
 (``advices.models``), which know nothing of them."""
 
 from advices.pages.advice_index import AdviceIndexPage
+from advices.pages.request_index import AdviceRequestIndexPage
 from advices.pages.tracker import RecommendationIndexPage
 
-__all__ = ["AdviceIndexPage", "RecommendationIndexPage"]
+__all__ = ["AdviceIndexPage", "AdviceRequestIndexPage", "RecommendationIndexPage"]
