@@ -24,12 +24,17 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from advices.actions import transition
+from advices.lifecycle.decisions import DecisionBody, FollowsAdvice
+from advices.lifecycle.requests import RequestStatus
 from advices.models import (
     AdviceLetter,
+    AdviceRequest,
     Assessment,
     CollegeResponse,
     Commitment,
     CouncilAssessment,
+    Decision,
+    DecisionOutcome,
     Erratum,
     FollowTarget,
     FollowUp,
@@ -39,11 +44,12 @@ from advices.models import (
     Recommendation,
     RecommendationAnswer,
     ReminderLog,
+    RequestDocument,
     SentLetterPdf,
     Subscription,
     Verdict,
 )
-from advices.pages import AdviceIndexPage, RecommendationIndexPage
+from advices.pages import AdviceIndexPage, AdviceRequestIndexPage, RecommendationIndexPage
 from home.models import (
     AccessibilityStatement,
     ComplianceStatus,
@@ -283,6 +289,81 @@ class RecommendationIndexPageFactory(_PageFactory):
     parent = factory.SubFactory(HomePageFactory)
     title = "Aanbevelingen"
     intro = "Wat deed het college met elk advies van de raad?"
+
+
+class AdviceRequestIndexPageFactory(_PageFactory):
+    class Meta:
+        model = AdviceRequestIndexPage
+
+    parent = factory.SubFactory(HomePageFactory)
+    title = "Adviesaanvragen"
+    slug = "adviesaanvragen"
+
+
+# -- requests for advice ------------------------------------------------------------------------
+
+# The steps that take a new (ontvangen) request to each status a person chooses.
+REQUEST_PATH = {
+    RequestStatus.RECEIVED: [],
+    RequestStatus.IN_PROGRESS: ["take-up"],
+    RequestStatus.DECLINED: ["decline"],
+}
+
+
+def move_request(advice_request, status, user=None, reason="De raad heeft hier geen rol in."):
+    """Take ``advice_request`` (ontvangen) to ``status`` as ``user`` (a secretary unless
+    said). *Advies uitgebracht* comes from sending a letter that answers it."""
+    from advices.actions.requests import TransitionRequest
+
+    if status not in REQUEST_PATH:
+        raise ValueError(f"a request reaches {status!r} by sending a letter that answers it")
+    for action in REQUEST_PATH[status]:
+        TransitionRequest(advice_request, action, user or default_secretary(), reason).execute()
+    advice_request.refresh_from_db()
+    return advice_request
+
+
+class AdviceRequestFactory(factory.django.DjangoModelFactory):
+    """A request received four weeks ago with the term's deadline, moved to ``status``."""
+
+    class Meta:
+        model = AdviceRequest
+
+    reference = factory.Sequence(lambda n: f"AV-2022-{n + 1:02d}")
+    subject = "Beleidsplan Sociaal Domein"
+    questions = "Wat vindt de raad van het ontwerp-beleidsplan?"
+    requester_name = "Wethouder Zorg en Welzijn"
+    received_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(weeks=4))
+    letter_date = factory.LazyAttribute(lambda row: row.received_on)
+    municipal_reference = factory.Sequence(lambda n: f"Z/22/{n + 5000}")
+    deadline = factory.LazyAttribute(lambda row: row.received_on + datetime.timedelta(weeks=6))
+
+    @classmethod
+    def _create(cls, model_class, *args, status=None, actor=None, themes=(), **kwargs):
+        advice_request = model_class.objects.create(*args, **kwargs)
+        if themes:
+            advice_request.themes.set(themes)
+            advice_request.save()
+        return move_request(advice_request, status or RequestStatus.RECEIVED, actor)
+
+
+class RequestDocumentFactory(factory.django.DjangoModelFactory):
+    """The request letter of a request, as a small, clean PDF."""
+
+    class Meta:
+        model = RequestDocument
+
+    request = factory.SubFactory(AdviceRequestFactory)
+    title = "Brief met de adviesaanvraag"
+    file = factory.LazyFunction(lambda: _small_pdf("adviesaanvraag.pdf"))
+
+
+def _small_pdf(name):
+    from django.core.files.base import ContentFile
+
+    from tests.advices.response_helpers import pdf_bytes
+
+    return ContentFile(pdf_bytes(), name=name)
 
 
 # -- letters ----------------------------------------------------------------------------------
@@ -572,6 +653,33 @@ class ReminderLogFactory(factory.django.DjangoModelFactory):
     recipient = factory.Sequence(lambda n: f"contact{n}@example.org")
     sent_on = factory.LazyFunction(datetime.date.today)
     items = 1
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """The college's decision after a sent letter, with a link to it (no outcomes)."""
+
+    class Meta:
+        model = Decision
+
+    letter = factory.SubFactory(AdviceLetterFactory, recommendations=2, status=LetterStatus.SENT)
+    decided_on = factory.LazyFunction(timezone.localdate)
+    body = DecisionBody.COLLEGE
+    title = "Vaststelling beleidsplan Sociaal Domein"
+    url = "https://gemeente.example.nl/besluiten/beleidsplan"
+    recorded_by = factory.LazyFunction(default_clerk)
+
+
+class DecisionOutcomeFactory(factory.django.DjangoModelFactory):
+    """Whether a decision follows the first recommendation of its letter."""
+
+    class Meta:
+        model = DecisionOutcome
+
+    decision = factory.SubFactory(DecisionFactory)
+    recommendation = factory.LazyAttribute(
+        lambda row: row.decision.letter.recommendations.order_by("number").first()
+    )
+    follows = FollowsAdvice.YES
 
 
 # -- whole sites --------------------------------------------------------------------------------
