@@ -9,7 +9,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from advices.models import AdviceLetter, LetterStatus, Recommendation, SentLetterPdf
-from tests.factories import ThemeFactory, make_letter
+from tests.factories import AdviceRequestFactory, ThemeFactory, make_letter
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the triggers exist on PostgreSQL only"
@@ -30,6 +30,9 @@ RAW_WRITES = {
         "UPDATE advices_adviceletter SET status = 'afgerond' WHERE id = %(letter)s"
     ),
     "letter deleted": "DELETE FROM advices_adviceletter WHERE id = %(letter)s",
+    "request it answers changed": (
+        "UPDATE advices_adviceletter SET request_id = %(request)s WHERE id = %(letter)s"
+    ),
     "recommendation changed": (
         "UPDATE advices_recommendation SET advice = 'Stil' WHERE letter_id = %(letter)s"
     ),
@@ -53,6 +56,7 @@ def test_raw_sql_cannot_change_a_sent_letter(sent, sql):
     # Test data: a theme row inserted directly (the database guards changes, not inserts).
     AdviceLetter.themes.through.objects.create(adviceletter=sent, theme=ThemeFactory())
     draft = make_letter(recommendations=1, reference="PR-2099-01")
+    advice_request = AdviceRequestFactory()
     before = (
         AdviceLetter.objects.filter(pk=sent.pk).values().get(),
         list(Recommendation.objects.filter(letter=sent).values()),
@@ -60,7 +64,9 @@ def test_raw_sql_cannot_change_a_sent_letter(sent, sql):
     )
     with pytest.raises(IntegrityError, match="advices: "), transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(sql, {"letter": sent.pk, "draft": draft.pk})
+            cursor.execute(
+                sql, {"letter": sent.pk, "draft": draft.pk, "request": advice_request.pk}
+            )
     assert before == (
         AdviceLetter.objects.filter(pk=sent.pk).values().get(),
         list(Recommendation.objects.filter(letter=sent).values()),
