@@ -41,6 +41,17 @@ reference_validator = RegexValidator(
 )
 
 
+def next_free_reference(rows, prefix, year):
+    """The first free ``PREFIX-YEAR-NN`` among the ``reference`` values of ``rows``."""
+    taken = set(
+        rows.filter(reference__startswith=f"{prefix}-{year}-").values_list("reference", flat=True)
+    )
+    number = len(taken) + 1
+    while f"{prefix}-{year}-{number:02d}" in taken:
+        number += 1
+    return f"{prefix}-{year}-{number:02d}"
+
+
 class AdviceLetterQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=PUBLIC_STATUSES)
@@ -258,13 +269,4 @@ class AdviceLetter(UniqueMessagesMixin, index.Indexed, ClusterableModel):
     @classmethod
     def propose_reference(cls, date=None, prefix="PR"):
         """The next free reference for the year, e.g. PR-2022-07."""
-        year = (date or datetime.date.today()).year
-        taken = set(
-            cls.objects.filter(reference__startswith=f"{prefix}-{year}-").values_list(
-                "reference", flat=True
-            )
-        )
-        number = len(taken) + 1
-        while f"{prefix}-{year}-{number:02d}" in taken:
-            number += 1
-        return f"{prefix}-{year}-{number:02d}"
+        return next_free_reference(cls.objects, prefix, (date or datetime.date.today()).year)

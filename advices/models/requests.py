@@ -22,7 +22,7 @@ from advices.lifecycle.requests import (
     is_request_transition,
     request_dates_refusals,
 )
-from advices.models.letters import reference_validator
+from advices.models.letters import next_free_reference, reference_validator
 from advices.uploads import validate_pdf_upload
 from home.models.unique import UniqueMessagesMixin
 
@@ -232,16 +232,7 @@ class AdviceRequest(UniqueMessagesMixin, index.Indexed, ClusterableModel):
     @classmethod
     def propose_reference(cls, date=None, prefix="AV"):
         """The next free number for the year, e.g. AV-2022-03."""
-        year = (date or datetime.date.today()).year
-        taken = set(
-            cls.objects.filter(reference__startswith=f"{prefix}-{year}-").values_list(
-                "reference", flat=True
-            )
-        )
-        number = len(taken) + 1
-        while f"{prefix}-{year}-{number:02d}" in taken:
-            number += 1
-        return f"{prefix}-{year}-{number:02d}"
+        return next_free_reference(cls.objects, prefix, (date or datetime.date.today()).year)
 
 
 class RequestDocumentKind(models.TextChoices):
