@@ -26,7 +26,7 @@ from advices.admin.urls import admin_url, url_name
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin
 from advices.admin.views.requests_status import RequestExtensionView, RequestStatusView
 from advices.lifecycle.request_days import request_days_label
-from advices.lifecycle.requests import OPEN_REQUEST_STATUSES, HANDLE_PERMISSION
+from advices.lifecycle.requests import HANDLE_PERMISSION, OPEN_REQUEST_STATUSES
 from advices.models import AdviceRequest
 
 REFUSALS = {
@@ -94,7 +94,9 @@ class RequestEditView(RequestRefusalMixin, ToStatusPageMixin, ActionFormMixin, E
 
     def save_instance(self):
         return EditRequest(
-            self.form, self.request.user, loaded_version=self.form.cleaned_data.get("loaded_version")
+            self.form,
+            self.request.user,
+            loaded_version=self.form.cleaned_data.get("loaded_version"),
         ).execute()
 
     @property

@@ -37,6 +37,10 @@ class AdviceRequestAdminForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         request = self.instance
         self.fields["loaded_version"].initial = request.edit_version
+        if "meetings" in self.fields and not self.is_council():
+            # The council links its own meetings (a werksessie, perhaps a draft page while
+            # it is planned); the municipality's form leaves them as they are.
+            del self.fields["meetings"]
         if request.pk is None:
             self.initial.setdefault("reference", AdviceRequest.propose_reference())
         deadline = self.fields["deadline"]
@@ -57,10 +61,11 @@ class AdviceRequestAdminForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
             # date of receipt) instead of turning the computed date into the request's own.
             self.initial["deadline"] = None
             if request.deadline:
-                deadline.help_text = "%s %s" % (
-                    deadline.help_text,
-                    _("Nu: %(date)s.") % {"date": long_date(request.deadline)},
-                )
+                now = _("Nu: %(date)s.") % {"date": long_date(request.deadline)}
+                deadline.help_text = f"{deadline.help_text} {now}"
+
+    def is_council(self):
+        return self.for_user is not None and self.for_user.has_perm("advices.view_adviceletter")
 
     def clean(self):
         cleaned_data = super().clean()
@@ -97,8 +102,10 @@ class ExtensionForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Openbaar. Bijvoorbeeld: 'Afgesproken met de wethouder: de werksessie is "
-                    "pas op 20 juni.' De eerste uiterste datum blijft zichtbaar."),
+        help_text=_(
+            "Openbaar. Bijvoorbeeld: 'Afgesproken met de wethouder: de werksessie is "
+            "pas op 20 juni.' De eerste uiterste datum blijft zichtbaar."
+        ),
     )
     expected_deadline = forms.DateField(required=False, widget=forms.HiddenInput)
 

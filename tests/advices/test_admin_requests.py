@@ -74,13 +74,30 @@ def test_the_municipality_submits_and_the_secretariat_registers(client, clerk, s
     assert "Alleen de gemeente en het secretariaat" in html(response)
 
 
-@pytest.mark.parametrize("count", [5, 60])
-def test_the_list_keeps_its_query_count(client, secretary, django_assert_max_num_queries, count):
-    for number in range(count):
-        AdviceRequestFactory(reference=f"AV-2021-{number + 1:03d}")
+def many_requests(count):
+    """``count`` open requests, written at once (the list's queries are what is measured)."""
+    AdviceRequest.objects.bulk_create(
+        AdviceRequest(
+            reference=f"AV-2021-{number:03d}",
+            subject=f"Aanvraag {number}",
+            questions="Wat vindt de raad ervan?",
+            received_on=days_ago(10),
+            deadline=days_ago(10) + datetime.timedelta(weeks=6),
+        )
+        for number in range(1, count + 1)
+    )
+
+
+@pytest.mark.parametrize("count", [5, 500])
+def test_the_list_and_the_dashboard_keep_their_query_count(
+    client, secretary, django_assert_max_num_queries, count
+):
+    many_requests(count)
     client.force_login(secretary)
     with django_assert_max_num_queries(25):
         assert client.get(reverse(LIST)).status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
 # -- submitting ------------------------------------------------------------------------------
@@ -157,6 +174,27 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, clerk):
     )
     assert response.status_code == 200
     assert not AdviceRequest.objects.exists()
+
+
+def test_the_council_links_its_meetings_the_municipality_does_not_see_them(
+    client, clerk, secretary, site_tree
+):
+    from tests.factories import add_meeting
+
+    meeting = add_meeting(site_tree[1], title="Werksessie leerlingenvervoer")
+    draft = add_meeting(site_tree[1], title="Geplande werksessie", slug="gepland")
+    draft.unpublish()
+    client.force_login(clerk)
+    assert "Geplande werksessie" not in html(client.get(reverse(ADD)))
+    advice_request = AdviceRequestFactory()
+    client.force_login(secretary)
+    data = request_form_data(advice_request, meetings=[str(meeting.pk)])
+    assert client.post(reverse(EDIT, args=[advice_request.pk]), data).status_code == 302
+    advice_request.refresh_from_db()
+    client.force_login(clerk)
+    data = request_form_data(advice_request, subject="Nieuw onderwerp")
+    assert client.post(reverse(EDIT, args=[advice_request.pk]), data).status_code == 302
+    assert list(AdviceRequest.objects.get().meetings.all()) == [meeting]
 
 
 # -- editing ----------------------------------------------------------------------------------

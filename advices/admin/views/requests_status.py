@@ -21,6 +21,7 @@ from advices.admin.requests_forms import (
 )
 from advices.admin.urls import admin_url
 from advices.admin.views.base import refuse
+from advices.lifecycle.permissions import visible_letters
 from advices.lifecycle.request_days import is_late, request_days_label
 from advices.lifecycle.requests import (
     REASON_REQUIRED,
@@ -150,16 +151,22 @@ class RequestStatusView(RequestAdminViewMixin, TemplateView):
             if step_form is not None and step_form.data.get("action") not in shown
             else None,
             refusals=self.refusals(),
-            extension_form=(extension_form or ExtensionForm(
-                initial={"expected_deadline": advice_request.deadline}
-            )) if may_extend else None,
-            lost_extension=extension_form if extension_form is not None and not may_extend else None,
+            extension_form=(
+                extension_form
+                or ExtensionForm(initial={"expected_deadline": advice_request.deadline})
+            )
+            if may_extend
+            else None,
+            lost_extension=extension_form
+            if extension_form is not None and not may_extend
+            else None,
             extend_url=self.request_url("extend"),
             edit_url=self.request_url("edit")
             if advice_request.is_open and user.has_perm("advices.change_advicerequest")
             else None,
             history=history_rows(advice_request),
-            letters=list(advice_request.letters.order_by("date", "pk")),
+            # The municipality sees only the letters that were sent, never a draft.
+            letters=list(visible_letters(user, advice_request.letters.order_by("date", "pk"))),
             documents=list(advice_request.documents.all()),
         )
         return context
@@ -170,9 +177,7 @@ class RequestStatusView(RequestAdminViewMixin, TemplateView):
         self.advice_request.refresh_from_db()
         current = self.advice_request
         if step_form is not None:
-            step_form = RequestStepForm(
-                _with(step_form.data, expected_status=current.status)
-            )
+            step_form = RequestStepForm(_with(step_form.data, expected_status=current.status))
             step_form.is_valid()
         if extension_form is not None:
             extension_form = ExtensionForm(
