@@ -106,10 +106,14 @@ class RequestStatusView(RequestAdminViewMixin, TemplateView):
         status = self.advice_request.status
         steps = []
         for name in available_request_transitions(user, status):
+            # Ids of their own: several step forms share one page.
+            auto_id = f"stap-{name}-%s"
             if bound is not None and bound.data.get("action") == name:
-                form = bound
+                form = RequestStepForm(bound.data, auto_id=auto_id)
             else:
-                form = RequestStepForm(initial={"action": name, "expected_status": status})
+                form = RequestStepForm(
+                    initial={"action": name, "expected_status": status}, auto_id=auto_id
+                )
             steps.append(
                 {
                     "name": name,
