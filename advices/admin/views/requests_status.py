@@ -195,25 +195,31 @@ class RequestStatusView(RequestAdminViewMixin, TemplateView):
         form = RequestStepForm(request.POST)
         if not form.is_valid():
             return refuse(request, _("Deze statuswijziging bestaat niet."), status=400)
-        action = form.cleaned_data["action"]
-        try:
-            TransitionRequest(
-                self.advice_request,
-                action,
-                request.user,
-                form.cleaned_data["reason"],
-                expected_status=form.cleaned_data["expected_status"],
-            ).execute()
-        except PermissionDenied as error:
-            return refuse(request, str(error))
-        except ValidationError as error:
-            return self.refused_page(error, step_form=form)
-        self.advice_request.refresh_from_db()
-        messages.success(
-            request,
-            _("De adviesaanvraag heeft nu de status '%(status)s'.")
-            % {"status": self.advice_request.get_status_display()},
+        step = TransitionRequest(
+            self.advice_request,
+            form.cleaned_data["action"],
+            request.user,
+            form.cleaned_data["reason"],
+            expected_status=form.cleaned_data["expected_status"],
         )
+        return self.run(step, {"step_form": form}, self.step_taken)
+
+    def step_taken(self):
+        return _("De adviesaanvraag heeft nu de status '%(status)s'.") % {
+            "status": self.advice_request.get_status_display()
+        }
+
+    def run(self, action, forms, success_message):
+        """Execute ``action``: a refusal of who is a 403 with its reason, a refusal of what
+        shows the page again with ``forms`` as typed; success goes back to the page."""
+        try:
+            action.execute()
+        except PermissionDenied as error:
+            return refuse(self.request, str(error))
+        except ValidationError as error:
+            return self.refused_page(error, **forms)
+        self.advice_request.refresh_from_db()
+        messages.success(self.request, success_message())
         return redirect(self.request_url("status"))
 
 
@@ -230,22 +236,16 @@ class RequestExtensionView(RequestStatusView):
         form = ExtensionForm(request.POST)
         if not form.is_valid():
             return self.refused_page(ValidationError(_("Kijk de datum na.")), extension_form=form)
-        try:
-            ExtendDeadline(
-                self.advice_request,
-                form.cleaned_data["new_deadline"],
-                form.cleaned_data["extension_reason"],
-                request.user,
-                expected_deadline=form.cleaned_data["expected_deadline"],
-            ).execute()
-        except PermissionDenied as error:
-            return refuse(request, str(error))
-        except ValidationError as error:
-            return self.refused_page(error, extension_form=form)
-        self.advice_request.refresh_from_db()
-        messages.success(
-            request,
-            _("De uiterste datum is nu %(date)s.")
-            % {"date": long_date(self.advice_request.deadline)},
+        extension = ExtendDeadline(
+            self.advice_request,
+            form.cleaned_data["new_deadline"],
+            form.cleaned_data["extension_reason"],
+            request.user,
+            expected_deadline=form.cleaned_data["expected_deadline"],
         )
-        return redirect(self.request_url("status"))
+        return self.run(extension, {"extension_form": form}, self.extended)
+
+    def extended(self):
+        return _("De uiterste datum is nu %(date)s.") % {
+            "date": long_date(self.advice_request.deadline)
+        }
