@@ -7,9 +7,10 @@ from wagtail.snippets.models import register_snippet
 
 from advices.admin.menu import AdviceCycleViewSetGroup
 from advices.admin.panels import OverduePanel
+from advices.admin.requests_panel import OpenRequestsPanel, may_see_open_requests
 from advices.admin.urls import admin_url, url_name
 from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
-from advices.models import AdviceLetter
+from advices.models import AdviceLetter, AdviceRequest
 from advices.pages import home_sections
 from home.hooks import HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS
 from home.models import MeetingPage, Theme
@@ -90,3 +91,26 @@ def register_request_log_actions(actions):
         _("Termijn van een adviesaanvraag verlengd"),
         _("Termijn verlengd"),
     )
+
+
+# -- requests for advice (issue 13) ---------------------------------------------------------
+
+
+@hooks.register("register_snippet_listing_buttons")
+def request_listing_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, AdviceRequest):
+        return []
+    return [
+        Button(
+            _("Status en volgende stap"),
+            url=admin_url(AdviceRequest, "status", snippet.pk),
+            icon_name="tasks",
+            priority=5,
+        )
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_requests_panel(request, panels):
+    if may_see_open_requests(request.user):
+        panels.append(OpenRequestsPanel())

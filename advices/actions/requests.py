@@ -5,7 +5,7 @@ same moment exactly one passes."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -34,6 +34,10 @@ REQUEST_CHANGED = _(
 )
 STEP_ALREADY_TAKEN = _(
     "Deze adviesaanvraag heeft intussen de status '%(status)s': er is niets gewijzigd."
+)
+DEADLINE_CHANGED = _(
+    "Iemand anders heeft de uiterste datum intussen veranderd in %(deadline)s: er is niets "
+    "gewijzigd. Bekijk de nieuwe datum en verleng zo nodig opnieuw."
 )
 NOT_EDITABLE = _(
     "Een adviesaanvraag met de status '%(status)s' wijzigt u niet meer. Alleen de status en "
@@ -181,13 +185,17 @@ def answer_request_of(letter, user, at=None):
 
 
 class ExtendDeadline(Action):
-    """An agreed extension: a later deadline with its reason; the first one stays visible."""
+    """An agreed extension: a later deadline with its reason; the first one stays visible.
 
-    def __init__(self, request, new_deadline, reason, user, at=None):
+    ``expected_deadline`` is the deadline the person's page showed: of two extensions made at
+    the same moment, the second is refused instead of stacked on the first."""
+
+    def __init__(self, request, new_deadline, reason, user, at=None, expected_deadline=None):
         super().__init__(user, at)
         self.request = request
         self.new_deadline = new_deadline
         self.reason = reason or ""
+        self.expected_deadline = expected_deadline
 
     def lock(self):
         self.current = AdviceRequest.objects.select_for_update().get(pk=self.request.pk)
@@ -196,6 +204,12 @@ class ExtendDeadline(Action):
         if not self.user.has_perm("advices.extend_advicerequest"):
             raise PermissionDenied(
                 _("Alleen het secretariaat legt een verlenging van de termijn vast.")
+            )
+        if self.expected_deadline and self.current.deadline != self.expected_deadline:
+            raise ValidationError(
+                DEADLINE_CHANGED
+                % {"deadline": formats.date_format(self.current.deadline, "j F Y")},
+                code="deadline_changed",
             )
         refusal = extension_refusal(
             self.current.status, self.current.deadline, self.new_deadline, self.reason

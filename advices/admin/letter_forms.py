@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from advices.admin.requests_forms import answerable_requests
 from advices.models import AdviceLetter
 from home.empty_choice import PlainEmptyChoiceMixin
 from home.models import CouncilSettings
@@ -42,6 +43,9 @@ class AdviceLetterAdminForm(PlainEmptyChoiceMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = self.instance.edit_version
+        request_field = self.fields.get("request")
+        if request_field is not None:
+            request_field.queryset = answerable_requests(self.instance.request_id)
         if self.instance.pk is None:
             council = council_settings()
             self.initial.setdefault("reference", AdviceLetter.propose_reference())

@@ -1,10 +1,12 @@
 """Admin registration of advice letters and errata as Wagtail snippet viewsets."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets.button import Button
@@ -27,7 +29,7 @@ from advices.admin.views.status import LetterStatusView
 from advices.admin.views.versions import LetterCompareView, LetterRestoreView, LetterVersionsView
 from advices.lifecycle.permissions import edit_refusal, letter_access_refusal
 from advices.lifecycle.transitions import ADOPT, SEND
-from advices.models import AdviceLetter, Erratum
+from advices.models import AdviceKind, AdviceLetter, Erratum
 
 
 class LetterRefusalMixin(ReasonedRefusalMixin):
@@ -101,6 +103,24 @@ class LetterEditView(LetterRefusalMixin, StayOnLetterMixin, ActionFormMixin, Edi
         return buttons
 
 
+class LetterFilterSet(WagtailFilterSet):
+    """Status and theme, and "Gevraagd / ongevraagd": whether the letter answers a request."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort advies"),
+        choices=AdviceKind.choices,
+        method="filter_kind",
+        empty_label=_("Alle"),
+    )
+
+    class Meta:
+        model = AdviceLetter
+        fields = ["status", "themes"]
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(request__isnull=value != AdviceKind.REQUESTED)
+
+
 class StatusColumn(Column):
     cell_template_name = "advices/admin/status_cell.html"
 
@@ -120,7 +140,7 @@ class AdviceLetterViewSet(SnippetViewSet):
         StatusColumn("status", label=_("Status")),
         "updated_at",
     ]
-    list_filter = ["status", "themes"]
+    filterset_class = LetterFilterSet
     search_fields = ["subject", "reference"]
     # Searched in the database (a few hundred letters): the SQLite search index cannot limit a
     # search to these fields (it failed with "no such column: subject"), and a kenmerk such as
@@ -135,7 +155,9 @@ class AdviceLetterViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]),
-                    FieldPanel("request"),
+                    # A plain list of the requests a letter can answer (AdviceLetterAdminForm),
+                    # not Wagtail's snippet chooser: it works without JavaScript.
+                    FieldPanel("request", widget=forms.Select),
                 ],
                 heading=_("Brief"),
             ),

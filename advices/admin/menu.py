@@ -1,5 +1,6 @@
 """The advice cycle in the admin: one "Adviezen" menu holding every part of it, in the order
-the work is done (the council's letters and errata, then the college's side)."""
+the work is done (the college's requests, the council's letters and errata, then the
+college's side)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -11,6 +12,7 @@ from advices.admin.college import (
     FollowUpViewSet,
 )
 from advices.admin.letters import AdviceLetterViewSet, ErratumViewSet
+from advices.admin.requests import AdviceRequestViewSet
 
 
 class AdviceCycleViewSetGroup(SnippetViewSetGroup):
@@ -19,6 +21,7 @@ class AdviceCycleViewSetGroup(SnippetViewSetGroup):
     menu_icon = "doc-full"
     menu_order = 200
     items = (
+        AdviceRequestViewSet,
         AdviceLetterViewSet,
         ErratumViewSet,
         CollegeResponseViewSet,

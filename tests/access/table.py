@@ -41,6 +41,12 @@ MAY = {
     "unsent drafts on the public site": NOBODY,
     "change what was sent (restore an old version over a sent letter)": NOBODY,
     "take offline a page that is not online": NOBODY,
+    # -- issue 13: requests for advice (admin) --
+    "see requests for advice and their status page": STAFF,
+    "submit (municipality) or register (secretariat) a request; edit an open one": frozenset(
+        {SECRETARY, CLERK}
+    ),
+    "take up, decline or resume a request; extend its term": frozenset({SECRETARY}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -68,6 +74,10 @@ ADMINISTRATOR = (
 DRAFTS_IN_PUBLIC = "unsent drafts on the public site"
 CHANGE_SENT = "change what was sent (restore an old version over a sent letter)"
 NOT_ONLINE = "take offline a page that is not online"
+# issue 13 (admin)
+SEE_REQUESTS = "see requests for advice and their status page"
+SUBMIT_REQUESTS = "submit (municipality) or register (secretariat) a request; edit an open one"
+HANDLE_REQUESTS = "take up, decline or resume a request; extend its term"
 
 _SNIPPETS = "wagtailsnippets_advices_"
 _CHOOSERS = "wagtailsnippetchoosers_advices_"
@@ -162,6 +172,18 @@ URLS = [
     ("wagtailsnippetchoosers_home_theme:*", "*", ADMIN),
     ("wagtail_bulk_action", "home.theme", SECRETARIAT),
     ("wagtailsettings:*", "*", SECRETARIAT),
+    # -- issue 13: requests for advice (admin); before the college's side, whose patterns
+    # would match them too. Nobody deletes a request: it is public from registration.
+    (_SNIPPETS + "advicerequest:delete*", "*", ADMINISTRATOR),
+    (_SNIPPETS + "advicerequest:extend", "*", HANDLE_REQUESTS),
+    (_SNIPPETS + "advicerequest:list*", "*", SEE_REQUESTS),
+    (_SNIPPETS + "advicerequest:status", "*", SEE_REQUESTS),
+    (_SNIPPETS + "advicerequest:*", "*", SUBMIT_REQUESTS),
+    (_CHOOSERS + "advicerequest:create", "*", SUBMIT_REQUESTS),
+    (_CHOOSERS + "advicerequest:*", "*", SEE_REQUESTS),
+    # Wagtail's bulk pages open for who may add or change; each row still needs its permission
+    # (nobody's delete permission: the page lists the request as not deletable).
+    ("wagtail_bulk_action", "advices.advicerequest", SUBMIT_REQUESTS),
     # The college's side and the council's assessment.
     (_SNIPPETS + "*:delete", "*", ADMINISTRATOR),
     (_SNIPPETS + "*:list*", "*", SEE_COLLEGE),

@@ -108,3 +108,8 @@ class World:
         self.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nieuw")
         self.site = Site.objects.get(is_default_site=True)
         self.group = Group.objects.get(name="Gemeente")
+
+        # -- issue 13, requests for advice (admin): public from registration, no secret.
+        from tests.factories import AdviceRequestFactory
+
+        self.advice_request = AdviceRequestFactory(reference="AV-2022-01")

@@ -88,6 +88,7 @@ def seed():
     ]
 
     return {
+        **seed_requests(secretary),
         "password": PASSWORD,
         "members": [member.username for member in members],
         "secretary": secretary.username,
@@ -99,6 +100,23 @@ def seed():
         "follow_up": update.pk,
         "unanswered": unanswered,
         "adopted": adopted,
+    }
+
+
+def seed_requests(secretary):
+    """Issue 13 (admin): a second secretary, and fresh requests for advice (ontvangen) per
+    round of the two races on one request's status page."""
+    from tests.factories import AdviceRequestFactory, SecretaryFactory
+
+    second = SecretaryFactory(username="sem", first_name="Sem", last_name="Secretaris")
+
+    def fresh(number):
+        return AdviceRequestFactory(reference=f"AV-2021-{number:02d}", actor=secretary).pk
+
+    return {
+        "secretaries": [secretary.username, second.username],
+        "requests_to_handle": [fresh(number) for number in range(1, ROUNDS + 1)],
+        "requests_to_extend": [fresh(number) for number in range(ROUNDS + 1, 2 * ROUNDS + 1)],
     }
 
 
