@@ -10,6 +10,7 @@ from advices.admin.college import (
     CouncilAssessmentViewSet,
     FollowUpViewSet,
 )
+from advices.admin.decisions import DecisionViewSet
 from advices.admin.letters import AdviceLetterViewSet, ErratumViewSet
 
 
@@ -25,4 +26,5 @@ class AdviceCycleViewSetGroup(SnippetViewSetGroup):
         CommitmentViewSet,
         FollowUpViewSet,
         CouncilAssessmentViewSet,
+        DecisionViewSet,
     )
