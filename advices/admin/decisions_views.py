@@ -144,7 +144,9 @@ class DecisionEditView(DecisionFormMixin, TemplateView):
     recording = "change"
 
     def dispatch(self, request, *args, **kwargs):
-        self.decision = get_object_or_404(Decision.objects.select_related("letter"), pk=kwargs["pk"])
+        self.decision = get_object_or_404(
+            Decision.objects.select_related("letter"), pk=kwargs["pk"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -167,11 +169,10 @@ class DecisionInspectView(DecisionViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        decision = get_object_or_404(Decision.objects.select_related("letter"), pk=self.kwargs["pk"])
-        outcomes = {
-            outcome.recommendation_id: outcome
-            for outcome in decision.outcomes.all()
-        }
+        decision = get_object_or_404(
+            Decision.objects.select_related("letter"), pk=self.kwargs["pk"]
+        )
+        outcomes = {outcome.recommendation_id: outcome for outcome in decision.outcomes.all()}
         recommendations = list(decision.letter.recommendations.order_by("sort_order", "pk"))
         for recommendation in recommendations:
             recommendation.letter = decision.letter
