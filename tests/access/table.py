@@ -41,6 +41,9 @@ MAY = {
     "unsent drafts on the public site": NOBODY,
     "change what was sent (restore an old version over a sent letter)": NOBODY,
     "take offline a page that is not online": NOBODY,
+    # -- issue 13, decisions: the decision after the advice ------------------------------
+    "see the decisions taken after the advice": STAFF,
+    "record the decision after the advice, per recommendation": frozenset({CLERK}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -68,6 +71,9 @@ ADMINISTRATOR = (
 DRAFTS_IN_PUBLIC = "unsent drafts on the public site"
 CHANGE_SENT = "change what was sent (restore an old version over a sent letter)"
 NOT_ONLINE = "take offline a page that is not online"
+# -- issue 13, decisions
+SEE_DECISIONS = "see the decisions taken after the advice"
+RECORD_DECISIONS = "record the decision after the advice, per recommendation"
 
 _SNIPPETS = "wagtailsnippets_advices_"
 _CHOOSERS = "wagtailsnippetchoosers_advices_"
@@ -162,6 +168,11 @@ URLS = [
     ("wagtailsnippetchoosers_home_theme:*", "*", ADMIN),
     ("wagtail_bulk_action", "home.theme", SECRETARIAT),
     ("wagtailsettings:*", "*", SECRETARIAT),
+    # -- issue 13, decisions: our own pages to record, change and read a decision; its
+    # list, history and delete follow the college's side below.
+    (_SNIPPETS + "decision:inspect", "*", SEE_DECISIONS),
+    (_SNIPPETS + "decision:add", "*", RECORD_DECISIONS),
+    (_SNIPPETS + "decision:edit", "*", RECORD_DECISIONS),
     # The college's side and the council's assessment.
     (_SNIPPETS + "*:delete", "*", ADMINISTRATOR),
     (_SNIPPETS + "*:list*", "*", SEE_COLLEGE),
