@@ -48,6 +48,17 @@ class LetterNotFound(Http404):
         self.reference = reference
 
 
+def uploaded_pdf(field_file, filename, missing):
+    """A checked PDF the municipality uploaded (a reply, a decision), as a download."""
+    try:
+        opened = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(missing) from error
+    return FileResponse(
+        opened, as_attachment=True, filename=filename, content_type="application/pdf"
+    )
+
+
 def group_by_heading(recommendations):
     """Consecutive recommendations with the same heading share one section, in order."""
     groups = []
@@ -266,15 +277,10 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         reply = CollegeResponse.objects.filter(letter=letter).first()
         if reply is None or not reply.reply_file:
             raise Http404("Van deze brief is geen reactie van het college als PDF bewaard.")
-        try:
-            opened = reply.reply_file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Het bestand van de reactie ontbreekt.") from error
-        return FileResponse(
-            opened,
-            as_attachment=True,
-            filename=f"reactie-college-{letter.reference}.pdf",
-            content_type="application/pdf",
+        return uploaded_pdf(
+            reply.reply_file,
+            f"reactie-college-{letter.reference}.pdf",
+            "Het bestand van de reactie ontbreekt.",
         )
 
     @path("<str:reference>/besluiten/<int:pk>/", name="decision_pdf")
@@ -285,15 +291,10 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         decision = Decision.objects.filter(letter=letter, pk=pk).first()
         if decision is None or not decision.file:
             raise Http404("Bij deze brief is geen besluit met dit nummer als PDF bewaard.")
-        try:
-            opened = decision.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Het bestand van het besluit ontbreekt.") from error
-        return FileResponse(
-            opened,
-            as_attachment=True,
-            filename=f"besluit-{letter.reference}-{decision.pk}.pdf",
-            content_type="application/pdf",
+        return uploaded_pdf(
+            decision.file,
+            f"besluit-{letter.reference}-{decision.pk}.pdf",
+            "Het bestand van het besluit ontbreekt.",
         )
 
     @path("<str:reference>/pdf/", name="letter_pdf")

@@ -261,7 +261,10 @@ def test_the_council_may_read_a_decision_but_not_record_one(client, role, reques
     decision = DecisionFactory()
     DecisionOutcomeFactory(decision=decision, follows=FollowsAdvice.PARTLY, reasons="Te duur.")
     client.force_login(user)
-    assert client.get(reverse(LIST)).status_code == 200
+    listing = client.get(reverse(LIST))
+    assert listing.status_code == 200
+    assert reverse(INSPECT, args=[decision.pk]) in listing.content.decode()
+    assert reverse(EDIT, args=[decision.pk]) not in listing.content.decode()
     page = client.get(reverse(INSPECT, args=[decision.pk]))
     assert page.status_code == 200
     assert "Te duur." in page.content.decode()
@@ -279,6 +282,17 @@ def test_the_action_refuses_the_council(secretary):
     decision = Decision(letter=letter, title="Besluit", url="https://example.nl/b")
     with pytest.raises(PermissionDenied):
         RecordDecision(decision, [], secretary).execute()
+
+
+def test_the_clerk_finds_the_menu_item_and_the_edit_link(client, clerk):
+    decision = DecisionFactory()
+    client.force_login(clerk)
+    home = client.get("/admin/").content.decode()
+    assert "Besluiten na het advies" in home
+    listing = client.get(reverse(LIST)).content.decode()
+    assert reverse(EDIT, args=[decision.pk]) in listing
+    page = client.get(reverse(INSPECT, args=[decision.pk])).content.decode()
+    assert reverse(EDIT, args=[decision.pk]) in page
 
 
 def test_anonymous_visitors_go_to_the_login(client):
