@@ -60,11 +60,15 @@ class _DecisionRecord(Action):
 
     def check(self):
         self.permission_check(decision_recording_refusal(self.user, self.permission))
+        self.check_stored()
         if self.letter.status not in PUBLIC_STATUSES:
             raise ValidationError({"letter": DECISION_LETTER_NOT_SENT}, code="not_sent")
         self.decision.letter = self.letter
         self.decision.full_clean(exclude=["recorded_by"])
         self.check_outcomes()
+
+    def check_stored(self):
+        """What a change checks against the stored decision; nothing for a new one."""
 
     def check_outcomes(self):
         """Each outcome on its own: of this letter, once, with reasons where the law asks."""
@@ -141,11 +145,10 @@ class EditDecision(_DecisionRecord):
         self.loaded_marker = loaded_marker
 
     def lock(self):
+        super().lock()  # the letter first, as every record on it does
         self.stored = Decision.objects.select_for_update().get(pk=self.decision.pk)
-        super().lock()
 
-    def check(self):
-        self.permission_check(decision_recording_refusal(self.user, self.permission))
+    def check_stored(self):
         if self.stored.letter_id != self.decision.letter_id:
             raise ValidationError({"letter": DECISION_KEEPS_ITS_LETTER}, code="letter_kept")
         # No marker at all: a form that did not say what it loaded is refused as well.
@@ -154,7 +157,6 @@ class EditDecision(_DecisionRecord):
             self.loaded_marker if self.loaded_marker is not None else -1,
             _("dit besluit"),
         )
-        super().check()
 
     def perform(self):
         self.decision.recorded_by_id = self.stored.recorded_by_id

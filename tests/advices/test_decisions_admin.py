@@ -8,6 +8,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -359,3 +361,29 @@ def test_an_edit_without_a_loaded_marker_is_refused(clerk):
     decision.title = "Anders"
     with pytest.raises(Exception, match="niet opgeslagen"):
         EditDecision(decision, [], clerk, loaded_marker=None).execute()
+
+
+# -- queries -----------------------------------------------------------------------------------
+
+
+def test_the_form_costs_the_same_queries_for_2_and_30_recommendations(client, clerk):
+    client.force_login(clerk)
+
+    def count(method, url, data=None):
+        with CaptureQueriesContext(connection) as captured:
+            answer = client.post(url, data) if method == "post" else client.get(url)
+        assert answer.status_code in (200, 302), answer.status_code
+        return len(captured)
+
+    counts = {}
+    for size, reference in [(2, "PR-2022-02"), (30, "PR-2022-30")]:
+        letter = sent_letter(recommendations=size, reference=reference)
+        client.get(add_url(letter))
+        counts[size] = {
+            "form": count("get", add_url(letter)),
+            "refused": count("post", add_url(letter), form_data(letter, url="")),
+        }
+        decision = DecisionFactory(letter=letter)
+        counts[size]["edit"] = count("get", reverse(EDIT, args=[decision.pk]))
+        counts[size]["inspect"] = count("get", reverse(INSPECT, args=[decision.pk]))
+    assert counts[30] == counts[2], counts

@@ -91,7 +91,7 @@ def test_a_decision_of_the_gemeenteraad_says_so(client, index, clerk):
     decide(letter, clerk, {1: FollowsAdvice.YES}, body=DecisionBody.COUNCIL, title="Verordening")
     html = recommendation_page(client, index, letter)
     assert "Besluit van de gemeenteraad: Verordening. Het besluit volgt het advies." in html
-    assert "besluit van de gemeenteraad van" in status_html(html)
+    assert "besluit van Gemeenteraad, " in status_html(html)
 
 
 def test_the_timeline_event_comes_from_the_query_in_order(clerk):
