@@ -258,7 +258,7 @@ def test_reasons_without_a_choice_are_pointed_out(client, clerk):
 
 
 @pytest.mark.parametrize("role", ["member", "secretary"])
-def test_the_council_may_read_a_decision_but_not_record_one(client, role, request):
+def test_the_council_may_read_a_decision_but_not_record_one(db, client, role, request):
     user = request.getfixturevalue(role)
     decision = DecisionFactory()
     DecisionOutcomeFactory(decision=decision, follows=FollowsAdvice.PARTLY, reasons="Te duur.")
