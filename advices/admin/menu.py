@@ -11,6 +11,7 @@ from advices.admin.college import (
     CouncilAssessmentViewSet,
     FollowUpViewSet,
 )
+from advices.admin.decisions import DecisionViewSet
 from advices.admin.letters import AdviceLetterViewSet, ErratumViewSet
 from advices.admin.requests import AdviceRequestViewSet
 
@@ -28,4 +29,5 @@ class AdviceCycleViewSetGroup(SnippetViewSetGroup):
         CommitmentViewSet,
         FollowUpViewSet,
         CouncilAssessmentViewSet,
+        DecisionViewSet,
     )

@@ -44,3 +44,30 @@ def decision_date_refusal(decided_on, sent_on, today):
     if sent_on and decided_on < sent_on:
         return DECISION_BEFORE_ADVICE
     return None
+
+
+# -- who records a decision -------------------------------------------------------------------
+
+DECISION_RECORDING_REFUSAL = _(
+    "Alleen de gemeente legt het besluit na het advies vast. U kunt het besluit wel bekijken."
+)
+DECISION_VIEWING_REFUSAL = _("U heeft geen toegang tot de besluiten na het advies.")
+DECISION_KEEPS_ITS_LETTER = _("Een besluit blijft bij het advies waarbij het is vastgelegd.")
+DECISION_LETTER_NOT_SENT = _("Een besluit na het advies legt u vast bij een verzonden advies.")
+OUTCOME_TWICE = _("Deze aanbeveling staat twee keer in het besluit.")
+REASONS_WITHOUT_OUTCOME = _(
+    "U schreef redenen, maar koos niet of het besluit deze aanbeveling volgt. Kies dat eerst."
+)
+
+
+def decision_recording_refusal(user, action="add"):
+    """Why ``user`` may not add (``action`` "add") or change a decision, or None."""
+    if user.has_perm(f"advices.{action}_decision"):
+        return None
+    return DECISION_RECORDING_REFUSAL
+
+
+def decision_viewing_refusal(user):
+    if user.has_perm("advices.view_decision") or user.has_perm("advices.change_decision"):
+        return None
+    return DECISION_VIEWING_REFUSAL

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from advices.lifecycle.lateness import reply_timing
 from advices.lifecycle.response_term import response_term_weeks
+from advices.models.decisions import Decision
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
@@ -28,6 +29,7 @@ from advices.pages.filters import AdviceFilter
 from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
 from advices.pdf.download import serve_sent_pdf, stored_pdf
+from advices.queries.decisions import letter_decisions, link_decisions, recommendation_outcomes
 from advices.queries.progress import attach_progress
 from advices.queries.references import canonical_reference
 from advices.queries.timeline import recommendation_timeline
@@ -44,6 +46,17 @@ class LetterNotFound(Http404):
     def __init__(self, reference):
         super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
         self.reference = reference
+
+
+def uploaded_pdf(field_file, filename, missing):
+    """A checked PDF the municipality uploaded (a reply, a decision), as a download."""
+    try:
+        opened = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(missing) from error
+    return FileResponse(
+        opened, as_attachment=True, filename=filename, content_type="application/pdf"
+    )
 
 
 def group_by_heading(recommendations):
@@ -104,6 +117,11 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         if record is None:
             return None
         return {"url": self.pdf_url(letter, request), "size": record.size}
+
+    def decision_pdf_url(self, letter, decision, request=None):
+        return self.get_url(request) + self.reverse_subpage(
+            "decision_pdf", args=[letter.reference, decision.pk]
+        )
 
     def theme_url(self, theme, request=None):
         return f"{self.get_url(request)}?{urlencode({'thema': theme.slug})}"
@@ -228,7 +246,14 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
                 "pdf_download": self.pdf_download(letter, request),
                 **self.reply_context(letter, request),
+                "decisions": self.linked_decisions(letter, letter_decisions(letter), request),
             },
+        )
+
+    def linked_decisions(self, letter, decisions, request):
+        """``decisions`` of ``letter`` with where the public reads them (queries.decisions)."""
+        return link_decisions(
+            decisions, lambda decision: self.decision_pdf_url(letter, decision, request)
         )
 
     def reply_context(self, letter, request):
@@ -252,15 +277,24 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         reply = CollegeResponse.objects.filter(letter=letter).first()
         if reply is None or not reply.reply_file:
             raise Http404("Van deze brief is geen reactie van het college als PDF bewaard.")
-        try:
-            opened = reply.reply_file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Het bestand van de reactie ontbreekt.") from error
-        return FileResponse(
-            opened,
-            as_attachment=True,
-            filename=f"reactie-college-{letter.reference}.pdf",
-            content_type="application/pdf",
+        return uploaded_pdf(
+            reply.reply_file,
+            f"reactie-college-{letter.reference}.pdf",
+            "Het bestand van de reactie ontbreekt.",
+        )
+
+    @path("<str:reference>/besluiten/<int:pk>/", name="decision_pdf")
+    def decision_pdf_route(self, request, reference, pk):
+        """A decision after the advice as the municipality added it (a checked PDF)."""
+
+        letter = self._public_letter_or_404(reference)
+        decision = Decision.objects.filter(letter=letter, pk=pk).first()
+        if decision is None or not decision.file:
+            raise Http404("Bij deze brief is geen besluit met dit nummer als PDF bewaard.")
+        return uploaded_pdf(
+            decision.file,
+            f"besluit-{letter.reference}-{decision.pk}.pdf",
+            "Het bestand van het besluit ontbreekt.",
         )
 
     @path("<str:reference>/pdf/", name="letter_pdf")
@@ -283,6 +317,9 @@ class AdviceIndexPage(RoutablePageMixin, Page):
         attach_progress([recommendation])
         recommendation.letter = letter
         letter_url = self.letter_url(letter, request)
+        # Read once for the status area and the timeline.
+        outcomes = recommendation_outcomes(recommendation)
+        self.linked_decisions(letter, [outcome.decision for outcome in outcomes], request)
         return self.render(
             request,
             template="advices/recommendation_detail.html",
@@ -299,7 +336,8 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "pdf_download": self.pdf_download(letter, request),
                 **self.reply_context(letter, request),
-                "timeline": recommendation_timeline(recommendation, letter),
+                "decision_outcomes": outcomes,
+                "timeline": recommendation_timeline(recommendation, letter, outcomes),
                 "meetings": list(letter.meetings.live().public().order_by("date", "pk")),
                 "breadcrumb_trail": [
                     self._letter_trail_step(letter, letter_url),

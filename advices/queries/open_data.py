@@ -36,6 +36,12 @@ from advices.lifecycle.due_dates import format_due
 from advices.lifecycle.lateness import overdue_commitments
 from advices.lifecycle.statuses import PublicStatus
 from advices.models import AdviceLetter, Commitment, DuePrecision, Verdict
+from advices.queries.decision_columns import (
+    DECISION_COLUMNS,
+    DECISION_FIELDS,
+    decision_annotations,
+    decision_record,
+)
 
 # Rows read from the database at a time (one query: the cursor is read in chunks).
 CHUNK_SIZE = 500
@@ -158,6 +164,8 @@ COLUMNS = [
         "https://www.example.nl/adviezen/PR-2022-07/aanbeveling/3/",
     ),
 ]
+
+COLUMNS += [Column(*column) for column in DECISION_COLUMNS]  # the decision after the advice
 
 COLUMN_NAMES = [column.name for column in COLUMNS]
 
@@ -282,7 +290,7 @@ ROW_FIELDS = [
 def row_values(recommendations):
     """``recommendations`` (from ``filtered_recommendations`` or annotated by
     ``progress_sql.annotate_progress``) as dicts of ``ROW_FIELDS``, in the same order."""
-    return recommendations.values(*ROW_FIELDS)
+    return recommendations.annotate(**decision_annotations()).values(*ROW_FIELDS, *DECISION_FIELDS)
 
 
 class Labels:
@@ -317,6 +325,7 @@ def recommendation_record(row, commitments, urls, labels):
         "reactie_te_laat": bool(row["reply_overdue"]),
         "toezeggingen": commitments.get(row["pk"], []),
         "url": urls.recommendation(reference, row["number"]),
+        **decision_record(row),
     }
 
 

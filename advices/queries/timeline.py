@@ -3,7 +3,8 @@
 Two uses share the wording here:
 
 * ``recommendation_timeline``: every event of one recommendation, for its public page, in
-  a fixed number of queries (five, however long the history is);
+  a fixed number of queries (six, however long the history is; five when the page already
+  read the decisions' outcomes);
 * ``recent_changes``: the latest public status changes of all sent letters (or of one
   theme), for the feeds, also in a fixed number of queries.
 
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from advices.lifecycle.decisions import DecisionBody, FollowsAdvice
 from advices.lifecycle.due_dates import format_due
 from advices.models import (
     AdviceLetter,
@@ -38,11 +40,13 @@ from advices.models import (
 )
 from advices.models import Commitment as CommitmentModel
 from advices.models.followup import Assessment
+from advices.queries.decisions import recommendation_outcomes
 
 # Who did it: a role, never a name.
 COUNCIL = gettext_lazy("Participatieraad")
 COLLEGE = gettext_lazy("College van B&W")
 MUNICIPALITY = gettext_lazy("Gemeente")
+COUNCIL_OF_THE_MUNICIPALITY = gettext_lazy("Gemeenteraad")
 
 # The letter's steps the public sees; drafting steps never appear.
 LETTER_STEPS = (LetterStatus.SENT, LetterStatus.ANSWERED, LetterStatus.CLOSED)
@@ -61,6 +65,7 @@ class Kind:
     FOLLOW_UP = "voortgang"
     ASSESSMENT_GIVEN = "oordeel-raad"
     ASSESSMENT_CHANGED = "oordeel-raad-gewijzigd"
+    DECISION = "besluit"
 
 
 @dataclass
@@ -208,6 +213,43 @@ def follow_up_event(follow_up, moment, commitment_description="", recommendation
     )
 
 
+# The decision after the advice: who took it, and what it does with the advice.
+DECISION_BY = {
+    DecisionBody.COLLEGE: (COLLEGE, gettext_lazy("Besluit van het college: %(title)s.")),
+    DecisionBody.COUNCIL: (
+        COUNCIL_OF_THE_MUNICIPALITY,
+        gettext_lazy("Besluit van de gemeenteraad: %(title)s."),
+    ),
+}
+FOLLOWS_SENTENCE = {
+    FollowsAdvice.YES: gettext_lazy("Het besluit volgt het advies."),
+    FollowsAdvice.PARTLY: gettext_lazy("Het besluit volgt het advies deels."),
+    FollowsAdvice.NO: gettext_lazy("Het besluit volgt het advies niet."),
+}
+
+
+def decision_event(outcome, recommendation=None):
+    """What a decision says of one recommendation (``outcome``, with its decision), dated by
+    the decision; ``extra["url"]`` is the decision's own link (the page may add its PDF's)."""
+    decision = outcome.decision
+    actor, heading = DECISION_BY.get(decision.body, DECISION_BY[DecisionBody.COLLEGE])
+    return Event(
+        kind=Kind.DECISION,
+        date=decision.decided_on,
+        moment=decision.recorded_at,
+        actor=str(actor),
+        text=f"{heading % {'title': decision.title}} {FOLLOWS_SENTENCE.get(outcome.follows, '')}",
+        detail=_("Redenen: %(reasons)s") % {"reasons": outcome.reasons} if outcome.reasons else "",
+        recommendation=recommendation,
+        key=f"besluit-{decision.pk}-{outcome.pk}",
+        extra={
+            "follows": outcome.follows,
+            "decision": decision,
+            "url": getattr(decision, "link_url", None) or decision.url,
+        },
+    )
+
+
 def _shorten(text, length=80):
     text = " ".join(str(text).split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
@@ -220,8 +262,9 @@ def _history(model, **filters):
     return list(model.history.filter(**filters).values())
 
 
-def recommendation_timeline(recommendation, letter=None):
-    """Every public event of ``recommendation``, oldest first. Five queries, always."""
+def recommendation_timeline(recommendation, letter=None, outcomes=None):
+    """Every public event of ``recommendation``, oldest first. Six queries, always; five
+    when ``outcomes`` (``advices.queries.decisions.recommendation_outcomes``) is given."""
     letter = letter or recommendation.letter
     events = []
 
@@ -359,6 +402,11 @@ def recommendation_timeline(recommendation, letter=None):
                 )
             )
         previous[row["id"]] = row["assessment"]
+
+    # 6. The decisions taken after the advice, as they read now.
+    if outcomes is None:
+        outcomes = recommendation_outcomes(recommendation)
+    events += [decision_event(outcome) for outcome in outcomes]
 
     for event in events:
         event.letter = letter

@@ -47,6 +47,9 @@ MAY = {
         {SECRETARY, CLERK}
     ),
     "take up, decline or resume a request; extend its term": frozenset({SECRETARY}),
+    # -- issue 13, decisions: the decision after the advice ------------------------------
+    "see the decisions taken after the advice": STAFF,
+    "record the decision after the advice, per recommendation": frozenset({CLERK}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -78,6 +81,9 @@ NOT_ONLINE = "take offline a page that is not online"
 SEE_REQUESTS = "see requests for advice and their status page"
 SUBMIT_REQUESTS = "submit (municipality) or register (secretariat) a request; edit an open one"
 HANDLE_REQUESTS = "take up, decline or resume a request; extend its term"
+# -- issue 13, decisions
+SEE_DECISIONS = "see the decisions taken after the advice"
+RECORD_DECISIONS = "record the decision after the advice, per recommendation"
 
 _SNIPPETS = "wagtailsnippets_advices_"
 _CHOOSERS = "wagtailsnippetchoosers_advices_"
@@ -184,6 +190,11 @@ URLS = [
     # Wagtail's bulk pages open for who may add or change; each row still needs its permission
     # (nobody's delete permission: the page lists the request as not deletable).
     ("wagtail_bulk_action", "advices.advicerequest", SUBMIT_REQUESTS),
+    # -- issue 13, decisions: our own pages to record, change and read a decision; its
+    # list, history and delete follow the college's side below.
+    (_SNIPPETS + "decision:inspect", "*", SEE_DECISIONS),
+    (_SNIPPETS + "decision:add", "*", RECORD_DECISIONS),
+    (_SNIPPETS + "decision:edit", "*", RECORD_DECISIONS),
     # The college's side and the council's assessment.
     (_SNIPPETS + "*:delete", "*", ADMINISTRATOR),
     (_SNIPPETS + "*:list*", "*", SEE_COLLEGE),

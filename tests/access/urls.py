@@ -96,6 +96,8 @@ def _objects_of_model(world, model):
         "auth.group": ["group"],
         # issue 13 (admin)
         "advices.advicerequest": ["advice_request"],
+        # issue 13, decisions
+        "advices.decision": ["decision"],
     }
     label = model._meta.label_lower
     if label not in by_model:

@@ -19,6 +19,7 @@ from tests.factories import (
     CommitmentFactory,
     CouncilAssessmentFactory,
     CouncilMemberFactory,
+    DecisionFactory,
     ErratumFactory,
     FollowUpFactory,
     MunicipalityUserFactory,
@@ -88,6 +89,8 @@ class World:
         )
         self.assessment = CouncilAssessmentFactory(recommendation=recommendation)
         self.erratum = ErratumFactory(letter=self.sent_letter)
+        # -- issue 13, decisions: the decision after the sent letter
+        self.decision = DecisionFactory(letter=self.sent_letter, recorded_by=self.clerk)
         self.letter_history_id = (
             AdviceLetter.history.filter(id=self.draft_letter.pk).order_by("history_id").first()
         ).history_id

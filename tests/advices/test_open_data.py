@@ -155,12 +155,19 @@ def test_every_column_of_one_recommendation(client, data, index, people):
         "toezeggingen": "Alle brieven herschreven; Team sociaal domein; "
         "uiterlijk 2021-12-31 (vierde kwartaal 2021); oorspronkelijk 2021-09-30",
         "url": url,
+        # issue 13, decisions: no decision after this advice
+        "besluit_datum": "",
+        "besluit_door": "",
+        "besluit_volgt_advies": "",
     }
 
     _response, document = get_json(client, "advies=PR-2021-01")
     record = document["aanbevelingen"][1]
     assert record == {
         **row,
+        "besluit_datum": None,
+        "besluit_door": None,
+        "besluit_volgt_advies": None,
         "te_laat": True,
         "reactie_te_laat": False,
         "toezeggingen": [
