@@ -10,7 +10,7 @@ import datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from advices.lifecycle.requests import AdviceTiming, RequestStatus
 from advices.models import AdviceRequest
@@ -71,7 +71,7 @@ def request_api_url(request, reference):
 
 
 def bad_filters(request_filter):
-    return 400, {"fout": _("De vraag klopt niet."), "details": request_filter.errors}
+    return Status(400, {"fout": _("De vraag klopt niet."), "details": request_filter.errors})
 
 
 @router.get(
