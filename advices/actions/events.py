@@ -4,6 +4,7 @@
   of its recommendations changed. One signal per action, however many rows it touched, so a
   follower gets one mail per save.
 - ``reply_recorded(response_id=int)``: the college's reply to a letter was recorded.
+- ``request_registered(request_id=int)``: a request for advice was registered.
 
 ``StatusWatch`` notes the statuses before an action writes and compares after, in a fixed
 number of queries whatever the number of recommendations.
@@ -21,6 +22,8 @@ from advices.models import AdviceLetter, CollegeResponse, FollowUp, Recommendati
 
 status_changed = Signal()
 reply_recorded = Signal()
+# A new request for advice was registered (``request_id=int``): its followers hear of it.
+request_registered = Signal()
 
 # Recording the reply moves every recommendation without a verdict from *wacht op reactie*
 # to *reactie ontvangen, geen standpunt*: that is the letter's own step (*beantwoord*),

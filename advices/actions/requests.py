@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from advices.actions.base import Action
+from advices.actions.events import after_commit, request_registered
 from advices.lifecycle.request_term import request_term_weeks
 from advices.lifecycle.requests import (
     ANSWER,
@@ -84,6 +85,7 @@ class RegisterRequest(Action):
         self.tag(request, _("Adviesaanvraag ontvangen"))
         request = _save_form(self.form)
         log(instance=request, action="wagtail.create", user=self.user)
+        after_commit(request_registered, request_id=request.pk)
         return request
 
 

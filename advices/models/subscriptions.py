@@ -8,10 +8,13 @@ class FollowTarget(models.TextChoices):
     RECOMMENDATION = "aanbeveling", _("aanbeveling")
     LETTER = "advies", _("advies")
     THEME = "thema", _("thema")
+    # Every new request for advice; ``target_id`` is always 0 (there is one list of them).
+    REQUESTS = "adviesaanvragen", _("nieuwe adviesaanvragen")
 
 
 class Subscription(UniqueMessagesMixin, models.Model):
-    """Someone who follows a recommendation, a letter or a theme by email, without an account.
+    """Someone who follows a recommendation, a letter, a theme or the new requests for advice
+    by email, without an account.
 
     Only the address and what it follows are stored. Confirmed by a signed link (double
     opt-in); removed by a signed one-click link.

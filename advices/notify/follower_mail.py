@@ -48,6 +48,7 @@ def confirmation_message(subscription, target, base=None):
         "target_label": target.label,
         "confirm_url": confirm_url(subscription, base),
         "days": CONFIRM_MAX_AGE.days,
+        "new_requests": target.type == FollowTarget.REQUESTS,
     }
     subject = _("Bevestig dat u %(target)s wilt volgen") % {"target": target.label}
     body = render_to_string("advices/email/follow_confirm.txt", context)
@@ -116,6 +117,11 @@ def _follow_label(targets):
     return _("de aanbevelingen %(labels)s") % {"labels": str(get_text_list(labels, _("en")))}
 
 
+def unsubscribe_headers(leave):
+    """RFC 8058: a mail program unsubscribes with one POST to this link."""
+    return {"List-Unsubscribe": f"<{leave}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
 def _message(email, targets, subscriptions, items, base):
     label = _follow_label(targets)
     leave = unsubscribe_url(subscriptions[0], base=base)
@@ -130,11 +136,7 @@ def _message(email, targets, subscriptions, items, base):
         render_to_string("advices/email/follow_change.txt", context),
         None,
         [email],
-        headers={
-            # RFC 8058: a mail program unsubscribes with one POST to this link.
-            "List-Unsubscribe": f"<{leave}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(leave),
     )
 
 
@@ -207,4 +209,41 @@ def status_change_messages(change):
             continue
         targets = [target_of(subscription) for subscription in chosen]
         messages.append(_message(email, targets, chosen, items, base))
+    return messages
+
+
+# -- a new request for advice ----------------------------------------------------------------
+
+
+def new_request_messages(advice_request):
+    """One mail to every confirmed follower of the new requests, about ``advice_request``:
+    a fixed number of queries (the followers, the pages), whatever their number."""
+    subscriptions = list(
+        Subscription.objects.filter(
+            target_type=FollowTarget.REQUESTS, confirmed_at__isnull=False
+        ).order_by("email", "pk")
+    )
+    if not subscriptions:
+        return []
+    base = site_base_url()
+    context = {
+        "request": advice_request,
+        "url": PageLinks().request_url(advice_request),
+        "target_label": Target(FollowTarget.REQUESTS, 0, None).label,
+    }
+    messages = []
+    for subscription in subscriptions:
+        leave = unsubscribe_url(subscription, base=base)
+        messages.append(
+            EmailMessage(
+                _("Nieuwe adviesaanvraag: %(reference)s %(subject)s")
+                % {"reference": advice_request.reference, "subject": advice_request.subject},
+                render_to_string(
+                    "advices/email/follow_new_request.txt", {**context, "unsubscribe_url": leave}
+                ),
+                None,
+                [subscription.email],
+                headers=unsubscribe_headers(leave),
+            )
+        )
     return messages

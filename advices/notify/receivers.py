@@ -1,15 +1,16 @@
 """What the actions report, turned into mail tasks. ``connect()`` runs in
 ``AdvicesConfig.ready``.
 
-The actions send ``status_changed`` and ``reply_recorded`` after their transaction commits
-(``advices.actions.events``); a receiver only enqueues a task with plain data, so no web
-request composes or sends mail. Nothing here may raise: what was recorded is committed, and a
-queue that cannot take the task is logged, not turned into an error page.
+The actions send ``status_changed``, ``reply_recorded`` and ``request_registered`` after
+their transaction commits (``advices.actions.events``); a receiver only enqueues a task with
+plain data, so no web request composes or sends mail. Nothing here may raise: what was
+recorded is committed, and a queue that cannot take the task is logged, not turned into an
+error page.
 """
 
 import logging
 
-from advices.actions.events import reply_recorded, status_changed
+from advices.actions.events import reply_recorded, request_registered, status_changed
 from advices.lifecycle.statuses import PUBLIC_STATUSES
 from advices.notify import tasks
 
@@ -34,6 +35,16 @@ def on_reply_recorded(sender, response_id, **kwargs):
         logger.exception("De mail over reactie %s kon niet in de wachtrij", response_id)
 
 
+def on_request_registered(sender, request_id, **kwargs):
+    try:
+        tasks.mail_request_followers.enqueue(request_id)
+    except Exception:
+        logger.exception("De mail over adviesaanvraag %s kon niet in de wachtrij", request_id)
+
+
 def connect():
     status_changed.connect(on_status_changed, dispatch_uid="advices.notify.status_changed")
     reply_recorded.connect(on_reply_recorded, dispatch_uid="advices.notify.reply_recorded")
+    request_registered.connect(
+        on_request_registered, dispatch_uid="advices.notify.request_registered"
+    )

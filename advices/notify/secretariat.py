@@ -3,6 +3,8 @@ college replied, and the daily reminders of what is late. Composing only; ``task
 ``send_reminders`` command send.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -11,6 +13,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from advices.lifecycle.lateness import overdue_commitments, overdue_replies
+from advices.lifecycle.request_reminders import requests_to_remind
+from advices.lifecycle.request_term import request_reminder_days
 from advices.models import CollegeResponse
 from home.roles import SECRETARIAT
 from home.site_address import admin_base_url
@@ -50,16 +54,42 @@ def reply_message(response, recipients):
 # -- the daily reminders -------------------------------------------------------------------
 
 
-def reminders(today):
-    """``(replies, commitments, {address: {"replies": [...], "commitments": [...]}})``.
+# The lists of a reminder mail.
+REMINDER_LISTS = ("replies", "commitments", "requests_due_soon", "requests_past_deadline")
 
-    The secretariat hears of every late reply and commitment; each commitment's contact of
-    their own. Every address has lists of its own and each item at most once, also when a
-    contact is a member of the secretariat (the same address, in any case of letters: it is
-    written as the first of them spells it).
+
+def reminder_count(items):
+    """How many things a reminder mail names (``items`` as from ``reminders``)."""
+    return sum(len(items[name]) for name in REMINDER_LISTS)
+
+
+@dataclass
+class DayReminders:
+    """What today's reminders name, and per address (``mails``) the lists of its mail, with
+    the keys of ``REMINDER_LISTS``."""
+
+    replies: list
+    commitments: list
+    requests_due_soon: list
+    requests_past_deadline: list
+    mails: dict
+
+
+def reminders(today):
+    """Today's ``DayReminders``.
+
+    The secretariat hears of every late reply and commitment, and of the open requests whose
+    deadline is ``request_reminder_days()`` away or was yesterday
+    (``lifecycle.request_reminders``); each commitment's contact of their own commitments.
+    Every address has lists of its own and each item at most once, also when a contact is a
+    member of the secretariat (the same address, in any case of letters: it is written as
+    the first of them spells it).
     """
     replies = list(overdue_replies(today))
     commitments = list(overdue_commitments(today))
+    due_soon, past_deadline = (
+        list(requests) for requests in requests_to_remind(today, request_reminder_days())
+    )
     mails = {}
     spelled = {}  # lower case -> the address as first written
 
@@ -69,13 +99,21 @@ def reminders(today):
 
     for address in secretariat_addresses():
         # Copies: a contact's own list grows below, never the list being looped over.
-        entry(address, {"replies": list(replies), "commitments": list(commitments)})
+        entry(
+            address,
+            {
+                "replies": list(replies),
+                "commitments": list(commitments),
+                "requests_due_soon": due_soon,
+                "requests_past_deadline": past_deadline,
+            },
+        )
     for commitment in commitments:
         if commitment.contact_email:
-            own = entry(commitment.contact_email, {"replies": [], "commitments": []})
+            own = entry(commitment.contact_email, {name: [] for name in REMINDER_LISTS})
             if commitment not in own["commitments"]:  # models are equal by primary key
                 own["commitments"].append(commitment)
-    return replies, commitments, mails
+    return DayReminders(replies, commitments, due_soon, past_deadline, mails)
 
 
 def reminder_message(address, items, today, connection=None):
@@ -84,5 +122,9 @@ def reminder_message(address, items, today, connection=None):
         "advices/email/reminder.txt", {"today": today, "recipient": address, **items}
     )
     return EmailMessage(
-        _("Adviesvolger: wat is te laat"), body, None, [address], connection=connection
+        _("Adviesvolger: wat is te laat of bijna te laat"),
+        body,
+        None,
+        [address],
+        connection=connection,
     )

@@ -1,4 +1,5 @@
-"""Follow a recommendation, a letter or a theme by email, without an account.
+"""Follow a recommendation, a letter, a theme or the new requests for advice by email,
+without an account.
 
 * ``subscribe`` stores an unconfirmed ``Subscription`` (or reuses the one there is);
   ``claim_confirmation_mail`` then says whether this request may have ``follower_mail`` mail
@@ -21,10 +22,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
 from advices.pages import AdviceIndexPage
+from advices.pages.request_index import AdviceRequestIndexPage
 from home.models import Theme
 from home.site_address import absolute_url, page_full_url, site_root_url
 
@@ -64,6 +67,8 @@ class Target:
                 "reference": self.obj.reference,
                 "subject": self.obj.subject,
             }
+        if self.type == FollowTarget.REQUESTS:
+            return _("de nieuwe adviesaanvragen")
         return _("het thema %(name)s") % {"name": self.obj.name}
 
     def page_url(self, request=None):
@@ -86,6 +91,8 @@ class PageLinks:
             self.base = self.index.get_url(request) if request else page_full_url(self.index)
 
     def page_url(self, target):
+        if target.type == FollowTarget.REQUESTS:
+            return self.requests_page_url()
         if self.index is None or self.base is None:
             return None
         if target.type == FollowTarget.RECOMMENDATION:
@@ -98,6 +105,30 @@ class PageLinks:
             # A theme's filtered list, on the site only (a mail links to what changed).
             return self.index.theme_url(target.obj, self.request) if self.request else None
         return self.base + tail
+
+    @cached_property
+    def requests_page(self):
+        return AdviceRequestIndexPage.for_request(self.request)
+
+    def requests_page_url(self):
+        """The "Adviesaanvragen" page (absolute without a request), or None."""
+        page = self.requests_page
+        if page is None:
+            return None
+        return page.get_url(self.request) if self.request else page_full_url(page)
+
+    def request_url(self, advice_request):
+        """A request's own page (absolute without a request), or None."""
+        page = self.requests_page
+        if page is None:
+            return None
+        if self.request:
+            return page.request_url(advice_request, self.request)
+        return page.request_full_url(advice_request)
+
+
+# The one list of new requests is followed as a whole: its id is always this.
+ALL_REQUESTS = 0
 
 
 def find_target(target_type, target_id):
@@ -116,6 +147,9 @@ def find_target(target_type, target_id):
         letter = AdviceLetter.objects.public().filter(pk=target_id).first()
         if letter:
             return Target(target_type, target_id, letter, letter)
+    elif target_type == FollowTarget.REQUESTS:
+        if target_id == ALL_REQUESTS:
+            return Target(target_type, ALL_REQUESTS, None)
     elif target_type == FollowTarget.THEME:
         theme = Theme.objects.filter(pk=target_id).first()
         if theme:

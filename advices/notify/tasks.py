@@ -19,7 +19,7 @@ from django.utils import translation
 from django_tasks import task
 
 from advices.actions.events import StatusChange
-from advices.models import CollegeResponse, Subscription
+from advices.models import AdviceRequest, CollegeResponse, Subscription
 from advices.notify import follower_mail, secretariat
 from advices.notify.subscriptions import find_target
 
@@ -73,4 +73,22 @@ def mail_secretariat_of_reply(response_id):
             return secretariat.reply_message(response, recipients).send()
     except Exception:
         logger.exception("Het secretariaat kon niet worden gemaild over reactie %s", response_id)
+        raise
+
+
+@task()
+def mail_request_followers(request_id):
+    """Mail every confirmed follower of the new requests about request ``request_id``.
+    Returns the number of mails sent: 0 when the request is gone or nobody follows."""
+    advice_request = AdviceRequest.objects.filter(pk=request_id).first()
+    if advice_request is None:
+        return 0
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            messages = follower_mail.new_request_messages(advice_request)
+            if not messages:
+                return 0
+            return get_connection().send_messages(messages) or 0
+    except Exception:
+        logger.exception("Volgers konden niet worden gemaild over adviesaanvraag %s", request_id)
         raise

@@ -39,6 +39,10 @@ def new_advice_title():
     return _("Nieuwe adviezen")
 
 
+def new_requests_title():
+    return _("Nieuwe adviesaanvragen")
+
+
 def status_feed_title(theme=None):
     """The title of the status feed, of all advice or of one theme's."""
     if theme is None:
@@ -99,4 +103,27 @@ def following_letter(themes):
         email_url=f"#{FOLLOW_FORM_ANCHOR}",
         email_label=_("Volg dit advies per e-mail"),
         discoverable=[theme_feed(theme) for theme in themes],
+    )
+
+
+# -- issue 13: the requests for advice --------------------------------------------------------
+
+
+def new_requests_feed():
+    return Feed(
+        title=new_requests_title(),
+        rss_url=reverse("follow:feed_requests"),
+        atom_url=reverse("follow:feed_requests_atom"),
+    )
+
+
+def following_requests():
+    """The "Adviesaanvragen" page: the feed of new requests (visible link and <head>), and
+    the form to hear of each new request by email."""
+    feed = new_requests_feed()
+    return Following(
+        feed=feed,
+        email_url=reverse("follow:requests"),
+        email_label=_("Volg nieuwe adviesaanvragen per e-mail"),
+        discoverable=[feed],
     )

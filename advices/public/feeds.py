@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: new advice, and public status changes (all, or of one theme).
+"""RSS and Atom feeds: new advice, new requests for advice, and public status changes (all,
+or of one theme).
 
 Only sent letters appear; drafts never do. The links go to the public pages of the advice
 index; without a live advice index the feeds still work, with links to the home page.
@@ -9,14 +10,16 @@ from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.utils import formats
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from advices.models import AdviceLetter
+from advices.models import AdviceLetter, AdviceRequest
 from advices.pages import AdviceIndexPage
-from advices.pages.following import new_advice_title, status_feed_title
+from advices.pages.following import new_advice_title, new_requests_title, status_feed_title
+from advices.public.request_links import RequestLinks
 from advices.queries.timeline import recent_changes
 from home.models import Theme
 from home.site_address import absolute_url
@@ -91,6 +94,68 @@ class NewAdviceFeed(Feed):
 
 
 class NewAdviceAtomFeed(NewAdviceFeed):
+    feed_type = Atom1Feed
+
+
+class NewRequestsFeed(Feed):
+    """The college's requests for advice, the most recently registered first. A request is
+    public from the moment it is registered; the contact person never appears."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return RequestLinks(request)
+
+    def title(self, obj):
+        return new_requests_title()
+
+    def description(self, obj):
+        return _("Wat het college de Participatieraad om advies vraagt, en tot wanneer.")
+
+    subtitle = description
+
+    def link(self, obj):
+        return obj.list_page() or "/"
+
+    def items(self, obj):
+        requests = list(
+            AdviceRequest.objects.order_by("-created_at", "-pk").prefetch_related("themes")[
+                :ITEMS_PER_FEED
+            ]
+        )
+        for advice_request in requests:
+            advice_request.public_url = obj.page(advice_request.reference) or "/"
+            advice_request.guid = (
+                f"{absolute_url(advice_request.public_url, obj.request)}#ontvangen"
+            )
+        return requests
+
+    def item_title(self, item):
+        return f"{item.reference} {item.subject}"
+
+    def item_description(self, item):
+        text = Truncator(" ".join(item.questions.split())).words(DESCRIPTION_WORDS)
+        if item.deadline:
+            deadline = formats.date_format(item.deadline, "j F Y")
+            text += "\n\n" + _("Uiterste datum voor het advies: %(date)s.") % {"date": deadline}
+        return text
+
+    def item_link(self, item):
+        return item.public_url
+
+    def item_guid(self, item):
+        return item.guid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class NewRequestsAtomFeed(NewRequestsFeed):
     feed_type = Atom1Feed
 
 

@@ -135,6 +135,8 @@ def subscribe(request, target_type, pk=None, slug=None):
     if target_type == FollowTarget.THEME:
         theme = Theme.objects.filter(slug=slug).first()
         pk = theme.pk if theme else None
+    elif target_type == FollowTarget.REQUESTS:
+        pk = subscriptions.ALL_REQUESTS
     target = subscriptions.find_target(target_type, pk)
     if target is None:
         raise Http404("Dit kunt u niet volgen.")

@@ -1,11 +1,12 @@
-"""Open data: the "Open data" page and the CSV and JSON files of the recommendations.
+"""Open data: the "Open data" page, the CSV and JSON files of the recommendations, and those
+of the college's requests for advice (``advices.queries.request_data``).
 
 The files list exactly what the tracker lists for the same query string
 (``filtered_recommendations(request.GET)``), so "download what I see" is a link with the same
 parameters. They are streamed: the first bytes leave before the last row is read.
 """
 
-from django.http import QueryDict, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,8 @@ from wagtail.models import Site
 
 from advices.pages import RecommendationIndexPage
 from advices.pages.urls import PublicUrls
-from advices.queries import open_data
+from advices.public.request_links import RequestLinks
+from advices.queries import open_data, request_data
 from advices.queries.tracker import RecommendationFilter, Sorting, filtered_recommendations
 
 
@@ -54,6 +56,53 @@ def recommendations_json(request):
     return open_headers(response)
 
 
+def _request_filename(today, extension):
+    return f"adviesaanvragen-{today:%Y-%m-%d}.{extension}"
+
+
+@require_safe
+def requests_csv(request):
+    """The requests as CSV; a filter value that does not exist is a 400 in plain Dutch."""
+    today = timezone.localdate()
+    requests, request_filter = request_data.filtered_requests(request.GET)
+    if request_filter.errors:
+        response = HttpResponse(
+            request_filter.message, status=400, content_type="text/plain; charset=utf-8"
+        )
+        return open_headers(response)
+    records = request_data.request_records(requests, RequestLinks(request).page, today)
+    response = StreamingHttpResponse(
+        open_data.csv_pieces(
+            records, request_data.REQUEST_COLUMN_NAMES, request_data.request_csv_row
+        ),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_request_filename(today, "csv")}"'
+    return open_headers(response)
+
+
+@require_safe
+def requests_json(request):
+    """The requests as JSON; a filter value that does not exist is a 400 with ``fout`` and
+    per parameter a ``melding``, as the API answers."""
+    today = timezone.localdate()
+    requests, request_filter = request_data.filtered_requests(request.GET)
+    json_options = {"ensure_ascii": False}
+    if request_filter.errors:
+        body = {"fout": _("De vraag klopt niet."), "details": request_filter.errors}
+        return open_headers(JsonResponse(body, status=400, json_dumps_params=json_options))
+    records = request_data.request_records(requests, RequestLinks(request).page, today)
+    body = {
+        "gegenereerd_op": timezone.localtime().replace(microsecond=0),
+        "filters": request_filter.values,
+        "aantal": len(records),
+        "adviesaanvragen": records,
+    }
+    response = JsonResponse(body, json_dumps_params=json_options)
+    response["Content-Disposition"] = f'inline; filename="{_request_filename(today, "json")}"'
+    return open_headers(response)
+
+
 def _tracker_url(request, site):
     """The public tracker page ("Aanbevelingen") of the site, if it has one."""
     page = RecommendationIndexPage.for_site_root(site.root_page) if site else None
@@ -80,6 +129,9 @@ def open_data_page(request):
             "default_sorting": Sorting.default,
             "delimiter": open_data.CSV_DELIMITER,
             "tracker_url": _tracker_url(request, site),
+            "request_columns": request_data.REQUEST_COLUMNS,
+            "request_statuses": request_data.request_status_values(),
+            "request_timings": request_data.timing_values(),
             "breadcrumb_trail": [{"title": _("Home"), "url": home_url}, {"title": _("Open data")}],
         },
     )

@@ -3,7 +3,9 @@
 - how many public recommendations have each verdict and each public status;
 - per year of the letters, how many of the recommendations with a verdict the college
   adopted (overgenomen or deels overgenomen), drawn as a bar chart on the server;
-- the overdue commitments and the overdue replies, from ``advices.queries.progress``.
+- the overdue commitments and the overdue replies, from ``advices.queries.progress``;
+- per year, the share of advice given within the request's term and of replies received
+  within the response term (``advices.lifecycle.timeliness``): two queries of plain values.
 
 The verdicts, statuses and years come from one grouped query over the SQL annotations of
 ``advices.progress_sql`` (the same rule as everywhere); the late lists take two queries
@@ -29,8 +31,15 @@ from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.lateness import overdue_commitments, overdue_replies
 from advices.lifecycle.progress import annotate_progress
+from advices.lifecycle.response_term import response_term_weeks
 from advices.lifecycle.statuses import PUBLIC_STATUSES, VERDICTS_ADOPTED, PublicStatus
-from advices.models import Recommendation, Verdict
+from advices.lifecycle.timeliness import (
+    answered_on,
+    first_answer_sent_at,
+    percentage,
+    timeliness_by_year,
+)
+from advices.models import AdviceLetter, AdviceRequest, Recommendation, Verdict
 from advices.queries.freshness import cached
 from advices.queries.tracker import NO_VERDICT_VALUE
 
@@ -40,13 +49,6 @@ LATE_SHOWN = 10
 NO_VERDICT = ""
 
 # build_dashboard looks the advice index up itself unless it is given (even as None).
-
-
-def percentage(part, whole):
-    """Rounded half up to a whole percent; None when there is nothing to divide."""
-    if not whole:
-        return None
-    return (200 * part + whole) // (2 * whole)
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Dashboard:
     late_reply_count: int
     tracker_url: str | None = None
     late_url: str | None = None
+    timeliness: list = field(default_factory=list)
     chart: Chart = field(init=False)
 
     def __post_init__(self):
@@ -182,6 +185,25 @@ def figures(today=None):
     return verdicts, statuses, [years[year] for year in sorted(years)]
 
 
+def timeliness(today):
+    """Per year, the shares of advice and of replies on time (``lifecycle.timeliness``):
+    two queries of plain values, whatever the number of requests and letters."""
+    requests = AdviceRequest.objects.annotate(answered_at=first_answer_sent_at()).values_list(
+        "status", "deadline", "answered_at"
+    )
+    letters = (
+        AdviceLetter.objects.public()
+        .filter(sent_at__isnull=False)
+        .values_list("status", "sent_at", "college_response__received_on")
+    )
+    return timeliness_by_year(
+        [(status, deadline, answered_on(at)) for status, deadline, at in requests],
+        [(status, timezone.localdate(at), received) for status, at, received in letters],
+        today,
+        response_term_weeks(),
+    )
+
+
 def _filter_url(tracker_url, **params):
     return f"{tracker_url}?{urlencode(params)}" if tracker_url else None
 
@@ -202,6 +224,7 @@ def collect(today):
         "late_commitment_count": late.count(),
         "late_replies": list(replies[:LATE_SHOWN]),
         "late_reply_count": replies.count(),
+        "timeliness": timeliness(today),
     }
 
 
@@ -222,7 +245,7 @@ def dashboard_html(request, page, *, tracker_url, advice_index=None, version=Non
         dashboard = build_dashboard(
             request, today=today, tracker_url=tracker_url, advice_index=index, version=version
         )
-        if not dashboard.total:
+        if not dashboard.total and not dashboard.timeliness:
             return ""
         return render_to_string(
             "advices/includes/dashboard.html", {"dashboard": dashboard}, request=request
@@ -293,4 +316,5 @@ def build_dashboard(request=None, today=None, tracker_url=None, advice_index=Non
         late_reply_count=data["late_reply_count"],
         tracker_url=tracker_url,
         late_url=_filter_url(tracker_url, **{"te-laat": "ja"}),
+        timeliness=data["timeliness"],
     )

@@ -19,6 +19,7 @@ from wagtail.models import Page, PageLogEntry, Site
 
 from advices.models import (
     AdviceLetter,
+    AdviceRequest,
     CollegeResponse,
     Commitment,
     FollowUp,
@@ -41,6 +42,7 @@ def _tracked_tables():
         FollowUp,
         Commitment,
         CollegeResponse,
+        AdviceRequest,  # the timeliness of advice on request
     ):
         yield model._meta.db_table, model._meta.pk.column
         history = model.history.model

@@ -376,14 +376,15 @@ def csv_row(record):
     return [csv_text(cells[name]) for name in COLUMN_NAMES]
 
 
-def csv_pieces(records):
-    """The CSV file in pieces of text: byte order mark, header, rows."""
+def csv_pieces(records, header=COLUMN_NAMES, row=csv_row):
+    """The CSV file in pieces of text: byte order mark, header, rows (``row(record)`` gives
+    a record's cells; the requests' file has its own, ``request_data.request_csv_row``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=CSV_DELIMITER)
     buffer.write(BYTE_ORDER_MARK)
-    writer.writerow(COLUMN_NAMES)
+    writer.writerow(header)
     for count, record in enumerate(records, start=1):
-        writer.writerow(csv_row(record))
+        writer.writerow(row(record))
         if count % ROWS_PER_PIECE == 0:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -236,6 +236,8 @@ def test_openapi_description_and_docs(client, data):
         "/api/v1/adviezen/{kenmerk}/",
         "/api/v1/aanbevelingen/",
         "/api/v1/aanbevelingen/{kenmerk}/{nummer}/",
+        "/api/v1/adviesaanvragen/",
+        "/api/v1/adviesaanvragen/{nummer}/",
     }
     parameters = {p["name"] for p in schema["paths"]["/api/v1/aanbevelingen/"]["get"]["parameters"]}
     assert {"pagina", "per_pagina", "status", "standpunt", "thema", "te-laat", "q"} <= parameters

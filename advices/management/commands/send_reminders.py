@@ -1,4 +1,5 @@
-"""Daily reminders of overdue replies and commitments (meant for a daily timer).
+"""Daily reminders of overdue replies and commitments, and of requests for advice whose
+deadline is near or was yesterday (meant for a daily timer).
 
 Each recipient gets at most one mail a day: a second run on the same day sends nothing.
 
@@ -19,23 +20,26 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from advices.models import ReminderLog
-from advices.notify.secretariat import reminder_message, reminders
+from advices.notify.secretariat import reminder_count, reminder_message, reminders
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Mail the secretariat and responsible contacts about overdue replies and commitments."
+    help = (
+        "Mail the secretariat and responsible contacts about overdue replies and commitments, "
+        "and the secretariat about requests' deadlines."
+    )
 
     def handle(self, *args, **options):
         translation.activate(settings.LANGUAGE_CODE)
         today = timezone.localdate()
-        replies, commitments, mails = reminders(today)
+        day = reminders(today)
 
         sent = skipped = failed = 0
         connection = get_connection()
-        for address, items in sorted(mails.items()):
-            count = len(items["replies"]) + len(items["commitments"])
+        for address, items in sorted(day.mails.items()):
+            count = reminder_count(items)
             if not count:
                 continue
             if not self.claim(address, today, count):
@@ -50,7 +54,9 @@ class Command(BaseCommand):
                 continue
             sent += 1
         self.stdout.write(
-            f"overdue replies: {len(replies)}, overdue commitments: {len(commitments)}, "
+            f"overdue replies: {len(day.replies)}, overdue commitments: {len(day.commitments)}, "
+            f"requests near their deadline: {len(day.requests_due_soon)}, "
+            f"requests past it since yesterday: {len(day.requests_past_deadline)}, "
             f"mails sent: {sent}, already sent today: {skipped}, failed: {failed}"
         )
         if failed:
