@@ -42,7 +42,10 @@ class RequestLoader:
         self.report = report
 
     def run(self):
-        users = {user.username: user for user in get_user_model().objects.all()}
+        usernames = set().union(*(data.authors for data in REQUESTS))
+        users = {
+            user.username: user for user in get_user_model().objects.filter(username__in=usernames)
+        }
         for data in REQUESTS:
             self.ensure_request(data, users)
         self.check_sources()
@@ -75,11 +78,10 @@ class RequestLoader:
             )
             return None
 
-        needed = {data.registered_by} | {username for _action, username, _r in data.steps}
-        if not needed <= set(users):
+        if not data.authors <= set(users):
             self.report.notes.append(
                 f"Demo request ‘{data.subject}’ skipped: it is entered by the demo accounts "
-                f"{' and '.join(sorted(needed))} (run load_demo without --no-accounts)."
+                f"{' and '.join(sorted(data.authors))} (run load_demo without --no-accounts)."
             )
             return None
 

@@ -40,6 +40,11 @@ class DemoRequest:
     steps: list = field(default_factory=list)
     sources: list = field(default_factory=list)
 
+    @property
+    def authors(self):
+        """The demo accounts that enter it and take its steps."""
+        return {self.registered_by} | {username for _action, username, _reason in self.steps}
+
     def received_on(self, today):
         if self.received_days_ago is None:
             return None
