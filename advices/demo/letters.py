@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 
-from advices.lifecycle.statuses import AdviceKind
 from home.demo import themes as t
 
 SOURCE_2022 = "advies-sterke-sociale-basis-2022-06-17.txt"
@@ -100,7 +99,6 @@ class DemoLetter:
     closing: str
     signatory_name: str
     signatory_role: str
-    kind: str
     themes: list
     meetings: list  # slugs of MeetingPages from home.demo.meetings
     recommendations: list
@@ -109,6 +107,9 @@ class DemoLetter:
     # letter of 2019 is sent in 2019 and its reply term runs from then.
     transitions: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    # The number of the demo request (advices.demo.requests) the letter answers: gevraagd
+    # advies. None: ongevraagd. Set before the letter is adopted: it is part of its frozen text.
+    answers: str | None = None
 
     def recommendations_at(self, version):
         """The recommendations of draft ``version`` (1-based), as (rec, context, advice)."""
@@ -707,7 +708,6 @@ LETTER_2022 = DemoLetter(
     closing=CLOSING_2022,
     signatory_name=CHAIR,
     signatory_role="Voorzitter Participatieraad Zwolle",
-    kind=AdviceKind.UNREQUESTED,
     themes=[t.SOCIAL_BASE, t.POVERTY, t.WORK, t.INVOLVEMENT],
     meetings=["ontmoet-en-groet-sterke-sociale-basis-2022"],
     recommendations=RECOMMENDATIONS_2022,
@@ -760,8 +760,10 @@ LETTER_2022 = DemoLetter(
 # of the veldbijeenkomst "op 23 april", which the demo dates 2019 (home.demo.meetings). So the
 # advice went out before 28 March 2019, probably after 6 February: we use 1 March 2019.
 #
-# Kind: ongevraagd. The reply thanks the council for "de handreikingen in uw reactie op het
-# plan van aanpak", but nothing in the corpus says the college asked for advice.
+# Kind: gevraagd. The reply thanks the council for "de handreikingen in uw reactie op het plan
+# van aanpak" and the poster says "De stukken hebben we gelezen": the college put its plan to
+# the council. The letter answers that request, AV-2019-01 (advices.demo.requests), which says
+# what the documents do not give (the request's date, kenmerk, question and term).
 #
 # Signatory: the poster is not signed; the college's reply is addressed to "mevrouw Wertheim",
 # the chair. Addressee: the college of Zwolle (the reply comes from it); the poster gives no
@@ -929,8 +931,8 @@ LETTER_2019 = DemoLetter(
     closing="",
     signatory_name=CHAIR,
     signatory_role="Voorzitter",
-    kind=AdviceKind.UNREQUESTED,
     themes=[t.INTERPLAY, t.SOCIAL_BASE, t.VOLUNTEERS],
+    answers="AV-2019-01",
     # The meeting of 6 February is not in the demo; the veldbijeenkomst came after the advice.
     meetings=[],
     recommendations=RECOMMENDATIONS_2019,
@@ -974,7 +976,10 @@ LETTER_2019 = DemoLetter(
 # The college's reply, as far as the 2022 letter quotes it, is in advices.demo.replies.
 #
 # Date: "november 2019"; the day is not known. The demo uses 25 November 2019 and says so.
-# Kind: ongevraagd, as for PR-2019-01: nothing in the corpus says the college asked.
+# Kind: ongevraagd: the 2022 letter says the council advised "rondom de Hervormingsagenda";
+# nothing in the corpus says the college asked. The gemeenteraad adopted the Hervormingsagenda
+# in February 2020 (SOURCE_VISION), but the corpus gives neither the day nor a link to or the
+# text of that decision, which a decision record needs: so the demo records no decision.
 # Signatory: the chair, Aljona Wertheim: the college writes to her in early 2019 and she signs
 # the letter of June 2022. Addressee: the college of Zwolle, without a postal address (none is
 # known for 2019). Heading: "Versterken sociale basis", after the clause quoted above.
@@ -1004,7 +1009,6 @@ LETTER_2019_HERVORMING = DemoLetter(
     closing="",
     signatory_name=CHAIR,
     signatory_role="Voorzitter",
-    kind=AdviceKind.UNREQUESTED,
     themes=[t.SOCIAL_BASE, t.VOLUNTEERS],
     meetings=[],
     recommendations=[
@@ -1074,7 +1078,6 @@ LETTER_CONCEPT = DemoLetter(
     closing=CLOSING_2022,
     signatory_name=CHAIR,
     signatory_role="Voorzitter",
-    kind=AdviceKind.UNREQUESTED,
     themes=[t.SOCIAL_BASE, t.INVOLVEMENT],
     meetings=["ontmoet-en-groet-sterke-sociale-basis-2022"],
     recommendations=[

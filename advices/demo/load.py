@@ -24,8 +24,9 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from advices.actions import transition
-from advices.models import AdviceLetter, Recommendation
+from advices.models import AdviceLetter, AdviceRequest, Recommendation
 from advices.pages.advice_index import AdviceIndexPage
+from advices.pages.request_index import AdviceRequestIndexPage
 from advices.pages.tracker import RecommendationIndexPage
 from advices.pdf.archive import archive_missing_pdfs
 from home.demo import pages
@@ -33,6 +34,7 @@ from home.demo.loader import CREATED, UNCHANGED, UPDATED, corpus_dir
 from home.models import HomePage, MeetingIndexPage, MeetingPage, Theme
 
 from .letters import LETTERS, MEMBER, SECRETARY
+from .load_requests import load_demo_requests
 
 LETTERS_KIND = "advice letters"
 PDFS_KIND = "stored PDFs of sent letters"
@@ -53,6 +55,9 @@ class LetterLoader:
     def run(self):
         self.ensure_advice_index()
         self.ensure_tracker_page()
+        self.ensure_request_index()
+        # Before the letters: a letter that answers a request is linked to it when made.
+        load_demo_requests(self.report)
         users = self.demo_users()
         if users is not None:
             for data in LETTERS:
@@ -81,6 +86,15 @@ class LetterLoader:
             RecommendationIndexPage,
             pages.RECOMMENDATION_INDEX,
             after=AdviceIndexPage.objects.child_of(home),
+        )
+
+    def ensure_request_index(self):
+        """Right after the meetings, so the menu follows the cycle: Adviesaanvragen, Adviezen."""
+        home = self.home()
+        return self.ensure_index_page(
+            AdviceRequestIndexPage,
+            pages.REQUEST_INDEX,
+            after=MeetingIndexPage.objects.child_of(home),
         )
 
     def ensure_index_page(self, model, data, after):
@@ -180,6 +194,15 @@ class LetterLoader:
             signatory_name=data.signatory_name,
             signatory_role=data.signatory_role,
         )
+        # Part of the letter's text from its first version on: frozen once it is adopted.
+        letter.request = (
+            AdviceRequest.objects.filter(reference=data.answers).first() if data.answers else None
+        )
+        if data.answers and letter.request is None:
+            self.report.notes.append(
+                f"Demo advice letter {letter.reference} is ongevraagd advies in this database: "
+                f"the request it answers, {data.answers}, is not there."
+            )
         letter.themes = list(Theme.objects.filter(slug__in=data.themes))
         letter.meetings = list(MeetingPage.objects.filter(slug__in=data.meetings))
 

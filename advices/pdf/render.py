@@ -44,6 +44,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 from advices.lifecycle.statuses import EDITABLE_STATUSES
 from advices.models import LetterSettings
 from advices.pdf.address import keep_words_together, window_lines
+from advices.pdf.answered_request import answered_request
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
 from advices.pdf.redline import redline_html
 from advices.queries.versions import LetterVersion, find_version, letter_versions
@@ -322,6 +323,7 @@ def build_letter(letter, version=None, *, site=None):
             "body_start": _millimetres(window_top + window_height + AFTER_WINDOW - FIRST_PAGE_TOP),
             "addressee_lines": window_lines(_lines(fields.get("addressee"))),
             "contact": _contact(layout),
+            "answered": answered_request(fields.get("request_id")),
             "introduction": clean_rich_text(fields.get("introduction")),
             "closing": closing,
             "closing_has_greeting": _plain_text(closing).lower().rstrip(",. ").endswith("groet"),

@@ -95,6 +95,24 @@ RECOMMENDATION_INDEX = {
     ),
 }
 
+# The AdviceRequestIndexPage (advices.pages.request_index). Created by advices.demo.load right
+# after the meeting index, so the menu follows the cycle: Bijeenkomsten, Adviesaanvragen,
+# Adviezen, Aanbevelingen, Over de Participatieraad.
+REQUEST_INDEX = {
+    "slug": "adviesaanvragen",
+    "title": "Adviesaanvragen",
+    "show_in_menus": True,
+    "intro": (
+        "Het college van burgemeester en wethouders kan de Participatieraad om advies vragen. "
+        "Dat heet een adviesaanvraag. Hier ziet u wat het college de raad vroeg, wanneer het "
+        "advies klaar moet zijn en wat de raad met de vraag heeft gedaan."
+    ),
+    "search_description": (
+        "De vragen van het college aan de Participatieraad Zwolle, met de uiterste datum voor "
+        "het advies en wat de raad antwoordde."
+    ),
+}
+
 ABOUT = {
     "slug": "over-de-participatieraad",
     "title": "Over de Participatieraad",

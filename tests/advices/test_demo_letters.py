@@ -74,7 +74,7 @@ def test_letter_of_17_june_2022_is_sent_with_its_recommendations_in_order():
         "Aljona Wertheim",
         "Voorzitter Participatieraad Zwolle",
     )
-    assert letter.kind == AdviceKind.UNREQUESTED
+    assert letter.kind == AdviceKind.UNREQUESTED and letter.request is None
     assert "9 mei 2022" in letter.introduction and "<ol>" in letter.introduction
     assert "van zorgen voor naar zorgen dat" in letter.introduction
     assert "Mocht ons advies aanleiding geven" in letter.closing
@@ -149,7 +149,9 @@ def test_samenspel_advice_of_2019_is_sent_with_its_points_under_three_headings()
     assert letter.status == LetterStatus.ANSWERED and letter.is_public
     assert letter.date == datetime.date(2019, 3, 1)
     assert "Samenspel in het sociaal domein" in letter.subject
-    assert letter.kind == AdviceKind.UNREQUESTED
+    # Gevraagd: it answers the college's plan van aanpak (test_demo_requests).
+    assert letter.kind == AdviceKind.REQUESTED
+    assert letter.request.reference == "AV-2019-01"
     assert letter.signatory_name == "Aljona Wertheim"
     # The date is an assumption, and the letter says so.
     assert "datum van dit advies staat niet in het stuk" in letter.introduction
@@ -201,18 +203,20 @@ def test_one_letter_is_a_concept_by_the_member_and_not_public(client):
 
 
 @pytest.mark.django_db
-def test_adviezen_and_aanbevelingen_come_after_the_meetings_in_the_menu():
+def test_adviesaanvragen_adviezen_and_aanbevelingen_come_after_the_meetings_in_the_menu():
     load_demo()
     home = HomePage.objects.get()
     children = list(home.get_children().specific())
     slugs = [page.slug for page in children]
 
-    assert slugs.index("adviezen") == slugs.index("bijeenkomsten") + 1
+    assert slugs.index("adviesaanvragen") == slugs.index("bijeenkomsten") + 1
+    assert slugs.index("adviezen") == slugs.index("adviesaanvragen") + 1
     index = AdviceIndexPage.objects.get()
     assert (index.title, index.show_in_menus, index.live) == ("Adviezen", True, True)
     assert index.intro and index.search_description
     assert [p.slug for p in children if p.show_in_menus] == [
         "bijeenkomsten",
+        "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
         "over-de-participatieraad",

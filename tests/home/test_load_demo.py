@@ -75,12 +75,12 @@ def test_running_twice_creates_nothing_new():
     assert counts() == first
     assert first["meetings"] == 2
     assert first["standard pages"] == 3
-    # tree root, home, meeting index, advice index, tracker, standard pages, meetings
-    assert first["pages"] == 1 + 1 + 1 + 1 + 1 + 3 + 2
+    # tree root, home, meeting index, requests, advice index, tracker, standard pages, meetings
+    assert first["pages"] == 1 + 1 + 1 + 1 + 1 + 1 + 3 + 2
     assert first["themes"] >= 5
     assert first["participant groups"] == 4 + 5
     assert first["users"] == len(ACCOUNTS) == 4
-    assert "pages: 0 created, 0 updated, 9 unchanged" in output
+    assert "pages: 0 created, 0 updated, 10 unchanged" in output
 
 
 @pytest.mark.django_db
@@ -112,6 +112,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
 
     assert list(children) == [
         "bijeenkomsten",
+        "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
         "over-de-participatieraad",
@@ -121,6 +122,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
     assert isinstance(children["bijeenkomsten"], MeetingIndexPage)
     assert {slug for slug, page in children.items() if page.show_in_menus} == {
         "bijeenkomsten",
+        "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
         "over-de-participatieraad",
@@ -319,4 +321,4 @@ def test_a_second_run_keeps_edits_and_refresh_restores_the_demo_content():
     assert Theme.objects.get(pk=theme.pk).description != "Aangepast"
     assert MeetingPage.objects.count() == 2
     assert MeetingParticipantGroup.objects.count() == 9
-    assert Revision.objects.count() == revisions + 9
+    assert Revision.objects.count() == revisions + 10
