@@ -87,6 +87,13 @@ class RecommendationOut(Schema):
     reactie_te_laat: bool = Field(description="De reactie op de brief is te laat.")
     toezeggingen: list[CommitmentOut]
     url: str | None = Field(description="De pagina van de aanbeveling op de website.")
+    besluit_datum: datetime.date | None = Field(
+        description="De datum van het laatste besluit na het advies."
+    )
+    besluit_door: str | None = Field(description="Wie besloot: 'college' of 'gemeenteraad'.")
+    besluit_volgt_advies: str | None = Field(
+        description="Volgt het besluit het advies: volgt, volgt-deels of volgt-niet."
+    )
     api_url: str
 
 
