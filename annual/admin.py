@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, Sni
 
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin, refuse
 from annual.actions import PublishReport, SaveReport
+from annual.chooser import ReportChooserViewSet
 from annual.display import for_display
 from annual.figures import year_figures
 from annual.lifecycle import (
@@ -70,7 +71,7 @@ class ReportEditView(ReportRefusalMixin, ReportSaveMixin, EditView):
     def dispatch(self, request, *args, **kwargs):
         report = AnnualReport.objects.filter(pk=kwargs.get("pk")).first()
         if report is not None and request.user.is_authenticated and report.is_published:
-            if request.user.has_perm("annual.view_annualreport"):
+            if request.user.has_perm("annual.change_annualreport"):
                 messages.warning(request, PUBLISHED_MESSAGE)
                 return redirect(report_admin_url("preview", report.pk))
         return super().dispatch(request, *args, **kwargs)
@@ -192,6 +193,7 @@ class AnnualReportViewSet(SnippetViewSet):
     ordering = ["-year"]
     copy_view_enabled = False
     search_backend_name = None
+    chooser_viewset_class = ReportChooserViewSet
     edit_handler = ObjectList(
         [FieldPanel("year"), FieldPanel("foreword")], base_form_class=ReportForm
     )

@@ -41,6 +41,9 @@ MAY = {
     "unsent drafts on the public site": NOBODY,
     "change what was sent (restore an old version over a sent letter)": NOBODY,
     "take offline a page that is not online": NOBODY,
+    # -- the annual report (app annual) --
+    "read annual reports before they are published (list, preview)": COUNCIL,
+    "write and publish the annual report": frozenset({SECRETARY}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -68,6 +71,8 @@ ADMINISTRATOR = (
 DRAFTS_IN_PUBLIC = "unsent drafts on the public site"
 CHANGE_SENT = "change what was sent (restore an old version over a sent letter)"
 NOT_ONLINE = "take offline a page that is not online"
+READ_REPORTS = "read annual reports before they are published (list, preview)"
+WRITE_REPORTS = "write and publish the annual report"
 
 _SNIPPETS = "wagtailsnippets_advices_"
 _CHOOSERS = "wagtailsnippetchoosers_advices_"
@@ -188,4 +193,13 @@ URLS = [
     ("wagtailadmin_collections:*", "*", ADMINISTRATOR),
     ("wagtailadmin_workflows:*", "*", ADMINISTRATOR),
     ("wagtailredirects:*", "*", ADMINISTRATOR),
+    # -- the annual report (app annual); its public pages are wagtail_serve above --
+    ("wagtailsnippets_annual_annualreport:delete", "*", ADMINISTRATOR),
+    ("wagtailsnippets_annual_annualreport:list*", "*", READ_REPORTS),
+    ("wagtailsnippets_annual_annualreport:preview", "*", READ_REPORTS),
+    ("wagtailsnippets_annual_annualreport:*", "*", WRITE_REPORTS),
+    ("wagtailsnippetchoosers_annual_annualreport:create", "*", WRITE_REPORTS),
+    ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
+    # The bulk screens list what one may change; each row then refuses a delete itself.
+    ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
 ]

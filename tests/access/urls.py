@@ -94,6 +94,8 @@ def _objects_of_model(world, model):
         "wagtailimages.image": ["image"],
         "auth.user": ["administrator", "other_secretary", "member", "clerk"],
         "auth.group": ["group"],
+        # -- the annual report (app annual) --
+        "annual.annualreport": ["draft_report", "published_report"],
     }
     label = model._meta.label_lower
     if label not in by_model:

@@ -15,6 +15,7 @@ from advices.models import AdviceLetter, LetterStatus
 from home.document_privacy import drafts_collection
 from tests.advices.story import add_index
 from tests.factories import (
+    AnnualReportFactory,
     CollegeResponseFactory,
     CommitmentFactory,
     CouncilAssessmentFactory,
@@ -108,3 +109,9 @@ class World:
         self.redirect = Redirect.objects.create(old_path="/oud", redirect_link="/nieuw")
         self.site = Site.objects.get(is_default_site=True)
         self.group = Group.objects.get(name="Gemeente")
+
+        # -- the annual report (app annual) --
+        self.published_report = AnnualReportFactory(year=2022, published=True, actor=self.secretary)
+        self.draft_report = AnnualReportFactory(
+            year=2023, foreword=f"<p>{DRAFT_MARKER} voorwoord</p>", actor=self.secretary
+        )
