@@ -102,9 +102,9 @@ def _renderer():
 
 
 def failure_message(reason):
-    return _("De PDF kon niet worden gemaakt: %(reason)s; het jaarverslag is niet gepubliceerd.") % {
-        "reason": reason
-    }
+    return _(
+        "De PDF kon niet worden gemaakt: %(reason)s; het jaarverslag is niet gepubliceerd."
+    ) % {"reason": reason}
 
 
 @task()

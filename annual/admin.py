@@ -1,7 +1,6 @@
 """The secretariat's screens for the annual report: a snippet viewset (list, create, edit the
 foreword), a preview with the live figures, and the *Publiceren* confirmation screen."""
 
-
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -125,7 +124,11 @@ class ReportPreviewView(ReportViewMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report = self.report
-        figures = report.figures if report.is_published else year_figures(report.year, request=self.request)
+        figures = (
+            report.figures
+            if report.is_published
+            else year_figures(report.year, request=self.request)
+        )
         index = AnnualReportIndexPage.for_request(self.request) if report.is_published else None
         user = self.request.user
         context.update(
@@ -133,7 +136,9 @@ class ReportPreviewView(ReportViewMixin, TemplateView):
             figures=for_display(figures),
             public_url=index.report_url(report, self.request) if index else None,
             pdf_url=index.pdf_url(report, self.request) if index and report.pdf else None,
-            edit_url=None if edit_refusal(user, report.status) else report_admin_url("edit", report.pk),
+            edit_url=None
+            if edit_refusal(user, report.status)
+            else report_admin_url("edit", report.pk),
             publish_url=None
             if report.is_published or publish_permission_refusal(user)
             else report_admin_url("publish", report.pk),
@@ -203,5 +208,3 @@ class AnnualReportViewSet(SnippetViewSet):
             path("voorbeeld/<int:pk>/", ReportPreviewView.as_view(), name="preview"),
             path("publiceren/<int:pk>/", ReportPublishView.as_view(), name="publish"),
         ]
-
-

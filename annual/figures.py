@@ -268,4 +268,3 @@ def year_figures(year, *, request=None, today=None):
         "replies": replies,
         "commitments": _commitments(year, today),
     }
-

@@ -76,12 +76,20 @@ class AnnualReport(UniqueMessagesMixin, models.Model):
         related_name="+",
     )
     pdf = models.FileField(_("PDF"), upload_to="jaarverslagen/", blank=True, editable=False)
-    pdf_sha256 = models.CharField(_("SHA-256 van de PDF"), max_length=64, blank=True, editable=False)
-    pdf_size = models.PositiveIntegerField(_("grootte van de PDF (bytes)"), null=True, editable=False)
+    pdf_sha256 = models.CharField(
+        _("SHA-256 van de PDF"), max_length=64, blank=True, editable=False
+    )
+    pdf_size = models.PositiveIntegerField(
+        _("grootte van de PDF (bytes)"), null=True, editable=False
+    )
     # Publishing renders the PDF in a background task; meanwhile the report is locked.
     publishing_since = models.DateTimeField(null=True, editable=False)
     publishing_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     publishing_failure = models.TextField(_("publiceren mislukt"), blank=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -105,21 +113,15 @@ class AnnualReport(UniqueMessagesMixin, models.Model):
     def __str__(self):
         return _("Jaarverslag %(year)s") % {"year": self.year}
 
-    @property
-    def is_published(self):
-        return is_published(self.status)
-
-    @property
-    def is_publishing(self):
-        return self.publishing_since is not None
-
     @transaction.atomic
     def save(self, *args, **kwargs):
         """A published report is never saved again; a concept becomes published only through
         the publish action, which sets ``_publishing``."""
         stored = None
         if not self._state.adding and self.pk:
-            stored = AnnualReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            stored = (
+                AnnualReport.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            )
         if stored is not None and is_published(stored):
             raise ReportFrozenError()
         if is_published(self.status) and not getattr(self, "_publishing", False):
@@ -131,3 +133,11 @@ class AnnualReport(UniqueMessagesMixin, models.Model):
         if stored is not None and is_published(stored):
             raise ReportFrozenError()
         return super().delete(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return is_published(self.status)
+
+    @property
+    def is_publishing(self):
+        return self.publishing_since is not None

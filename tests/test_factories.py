@@ -1,5 +1,5 @@
-"""Every model of ``advices``, ``home`` and ``annual`` has a factory in tests/factories.py, named after it,
-and each factory makes a saved row that passes the model's own validation."""
+"""Every model of ``advices``, ``home`` and ``annual`` has a factory in tests/factories.py, named
+after it, and each factory makes a saved row that passes the model's own validation."""
 
 import pytest
 from django.apps import apps

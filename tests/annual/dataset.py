@@ -65,13 +65,20 @@ def build_year():
     home, meeting_index = build_site()
     advice_index = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
 
-    add_meeting(meeting_index, title="Veldbijeenkomst wijk", date=day(2022, 3, 9),
-                participant_count=30)
-    add_meeting(meeting_index, title="Werksessie sociale basis", date=day(2022, 9, 14),
-                participant_count=50, participant_count_qualifier=CountQualifier.OVER)
+    add_meeting(
+        meeting_index, title="Veldbijeenkomst wijk", date=day(2022, 3, 9), participant_count=30
+    )
+    add_meeting(
+        meeting_index,
+        title="Werksessie sociale basis",
+        date=day(2022, 9, 14),
+        participant_count=50,
+        participant_count_qualifier=CountQualifier.OVER,
+    )
     add_meeting(meeting_index, title="Gesprekstafel", date=day(2022, 11, 2))
-    add_meeting(meeting_index, title="Bijeenkomst van 2021", date=day(2021, 12, 1),
-                participant_count=99)
+    add_meeting(
+        meeting_index, title="Bijeenkomst van 2021", date=day(2021, 12, 1), participant_count=99
+    )
 
     on_time_request = received_request(day(2022, 1, 10), reference="AV-2022-01")
     late_request = received_request(day(2022, 3, 1), reference="AV-2022-02")

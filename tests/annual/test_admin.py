@@ -39,7 +39,9 @@ def site():
 def test_the_secretariat_creates_a_report_and_edits_the_foreword(client, site):
     secretary = SecretaryFactory()
     client.force_login(secretary)
-    response = client.post(url("add"), {"year": "2022", "foreword": draftail("<p>Een goed jaar.</p>")})
+    response = client.post(
+        url("add"), {"year": "2022", "foreword": draftail("<p>Een goed jaar.</p>")}
+    )
     assert response.status_code == 302
     report = AnnualReport.objects.get()
     assert report.year == 2022 and report.status == ReportStatus.CONCEPT
@@ -115,7 +117,10 @@ def test_council_members_read_but_do_not_write(client, site):
     report = AnnualReportFactory(year=2022)
     client.force_login(CouncilMemberFactory())
     assert client.get(url("list")).status_code == 200
-    assert client.post(url("add"), {"year": "2021", "foreword": draftail("")}).status_code in (302, 403)
+    assert client.post(url("add"), {"year": "2021", "foreword": draftail("")}).status_code in (
+        302,
+        403,
+    )
     assert not AnnualReport.objects.filter(year=2021).exists()
     client.post(url("edit", report.pk), {"year": "2022", "foreword": draftail("<p>Anders</p>")})
     report.refresh_from_db()
@@ -128,6 +133,8 @@ def test_a_published_report_cannot_be_edited_in_the_admin(client, site):
     response = client.get(url("edit", report.pk))
     assert response.status_code == 302
     assert response["Location"] == url("preview", report.pk)
-    response = client.post(url("edit", report.pk), {"year": "2022", "foreword": draftail("<p>Anders</p>")})
+    response = client.post(
+        url("edit", report.pk), {"year": "2022", "foreword": draftail("<p>Anders</p>")}
+    )
     report.refresh_from_db()
     assert report.foreword != "<p>Anders</p>"

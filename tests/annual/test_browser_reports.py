@@ -34,7 +34,9 @@ def reports(live_server):
 
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("name", ["index", "report"])
-def test_axe_finds_no_violations(new_context, live_server, reports, assert_accessible, name, viewport):
+def test_axe_finds_no_violations(
+    new_context, live_server, reports, assert_accessible, name, viewport
+):
     page = new_context(viewport=viewport).new_page()
     assert_accessible(open_url(page, live_server, reports[name]))
 
@@ -45,7 +47,9 @@ def test_a_reader_without_javascript_opens_a_report_at_320_px(new_context, live_
     with page.expect_navigation():
         page.get_by_role("link", name=f"Jaarverslag {YEAR}").click()
     assert page.locator("main h1").inner_text() == f"Jaarverslag {YEAR}"
-    assert page.get_by_role("table", name=f"Aanbevelingen uit {YEAR} per standpunt van het college").is_visible()
+    assert page.get_by_role(
+        "table", name=f"Aanbevelingen uit {YEAR} per standpunt van het college"
+    ).is_visible()
     assert page.get_by_role("link", name="PR-2022-01 Sterke sociale basis").count() == 1
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= PHONE["width"], overflow
