@@ -16,3 +16,17 @@ def _fast_report_pdf(request, monkeypatch):
     if renders_real_pdf(request.node):
         return
     monkeypatch.setattr("annual.pdf.render_report_pdf", fake_render_report_pdf)
+
+
+@pytest.fixture
+def site():
+    """A site with the "Adviezen" and "Jaarverslagen" pages and one letter sent in 2022
+    (PR-2022-07, two recommendations); returns the home page."""
+    from tests.annual.dataset import day, sent_letter
+    from tests.factories import AdviceIndexPageFactory, AnnualReportIndexPageFactory, build_site
+
+    home, _meetings = build_site()
+    AdviceIndexPageFactory(parent=home, slug="adviezen")
+    AnnualReportIndexPageFactory(parent=home)
+    home.letter = sent_letter(day(2022, 6, 17), 2, None, "PR-2022-07")
+    return home

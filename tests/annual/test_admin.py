@@ -9,13 +9,10 @@ from annual.models import AnnualReport
 from tests.advices.admin_forms import draftail
 from tests.annual.dataset import day, sent_letter
 from tests.factories import (
-    AdviceIndexPageFactory,
     AnnualReportFactory,
-    AnnualReportIndexPageFactory,
     CouncilMemberFactory,
     MunicipalityUserFactory,
     SecretaryFactory,
-    build_site,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +22,6 @@ NAMESPACE = "wagtailsnippets_annual_annualreport"
 
 def url(view, *args):
     return reverse(f"{NAMESPACE}:{view}", args=args)
-
-
-@pytest.fixture
-def site():
-    home, _meetings = build_site()
-    AdviceIndexPageFactory(parent=home, slug="adviezen")
-    AnnualReportIndexPageFactory(parent=home)
-    sent_letter(day(2022, 6, 17), 2, None, "PR-2022-07")
-    return home
 
 
 def test_the_secretariat_creates_a_report_and_edits_the_foreword(client, site):

@@ -13,28 +13,19 @@ from annual.lifecycle import ReportFrozenError, ReportStatus
 from annual.models import AnnualReport
 from tests.annual.dataset import day, sent_letter
 from tests.factories import (
-    AdviceIndexPageFactory,
     AnnualReportFactory,
     CouncilMemberFactory,
     MunicipalityUserFactory,
     RecommendationAnswerFactory,
     SecretaryFactory,
-    build_site,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site():
-    home, _meetings = build_site()
-    AdviceIndexPageFactory(parent=home, slug="adviezen")
-    return home
-
-
-@pytest.fixture
 def letter(site):
-    return sent_letter(day(2022, 6, 17), 2, None, "PR-2022-07")
+    return site.letter
 
 
 def test_publishing_freezes_the_figures_and_stores_the_pdf(letter):
@@ -184,4 +175,4 @@ def test_only_published_letters_count(site):
 
     AdviceLetterFactory(date=day(2022, 3, 1), status=LetterStatus.ADOPTED)
     report = AnnualReportFactory(year=2022, published=True)
-    assert report.figures["advice"]["count"] == 0
+    assert [item["reference"] for item in report.figures["advice"]["items"]] == ["PR-2022-07"]

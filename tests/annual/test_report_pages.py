@@ -7,22 +7,10 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.annual.dataset import day, sent_letter
 from tests.factories import (
-    AdviceIndexPageFactory,
     AnnualReportFactory,
-    AnnualReportIndexPageFactory,
-    build_site,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site():
-    home, _meetings = build_site()
-    AdviceIndexPageFactory(parent=home, slug="adviezen")
-    AnnualReportIndexPageFactory(parent=home)
-    sent_letter(day(2022, 6, 17), 2, None, "PR-2022-07")
-    return home
 
 
 @pytest.fixture
