@@ -40,6 +40,7 @@ MODEL_PERMISSIONS = {
         "advices.view_councilassessment",
         "advices.view_advicerequest",
         "advices.view_decision",
+        "annual.view_annualreport",
     ],
     SECRETARIAT: [
         "wagtailadmin.access_admin",
@@ -76,6 +77,10 @@ MODEL_PERMISSIONS = {
         "advices.handle_advicerequest",
         "advices.extend_advicerequest",
         "advices.view_decision",
+        "annual.add_annualreport",
+        "annual.change_annualreport",
+        "annual.view_annualreport",
+        "annual.publish_annualreport",
     ],
     # The municipality records the college's side; it never edits the council's letters.
     MUNICIPALITY: [

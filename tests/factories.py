@@ -699,3 +699,41 @@ def add_meeting(index, title="Bijeenkomst", date=datetime.date(2022, 5, 9), them
 def add_standard_page(parent, title, body=(), **fields):
     fields.setdefault("intro", "")
     return StandardPageFactory(parent=parent, title=title, body=list(body), **fields)
+
+
+# -- the annual report (app annual) ---------------------------------------------------------------
+# Kept in one block for merging; made through the app's actions, as the admin does.
+
+
+class AnnualReportFactory(factory.django.DjangoModelFactory):
+    """A concept annual report of a past year, saved by a secretary; ``published=True``
+    publishes it (figures frozen, PDF stored) through ``annual.actions.PublishReport``."""
+
+    class Meta:
+        model = "annual.AnnualReport"
+        django_get_or_create = ("year",)
+
+    # Years before the tests' own (2019 and later), within the model's range.
+    year = factory.Sequence(lambda n: 2000 + n % 19)
+    foreword = "<p>Een jaar van luisteren en adviseren.</p>"
+
+    @classmethod
+    def _create(cls, model_class, *args, published=False, actor=None, **kwargs):
+        from annual.actions import PublishReport, SaveReport
+
+        actor = actor or default_secretary()
+        existing = model_class.objects.filter(year=kwargs["year"]).first()
+        report = existing or SaveReport(model_class(*args, **kwargs), actor).execute()
+        if published and not report.is_published:
+            PublishReport(report, actor).execute()
+            report.refresh_from_db()
+        return report
+
+
+class AnnualReportIndexPageFactory(_PageFactory):
+    class Meta:
+        model = "annual.AnnualReportIndexPage"
+
+    parent = factory.SubFactory(HomePageFactory)
+    title = "Jaarverslagen"
+    slug = "jaarverslagen"

@@ -1,5 +1,5 @@
-"""Every model of ``advices`` and ``home`` has a factory in tests/factories.py, named after it,
-and each factory makes a saved row that passes the model's own validation."""
+"""Every model of ``advices``, ``home`` and ``annual`` has a factory in tests/factories.py, named
+after it, and each factory makes a saved row that passes the model's own validation."""
 
 import pytest
 from django.apps import apps
@@ -15,7 +15,7 @@ def concrete_models():
     tables that django-simple-history adds."""
     return [
         model
-        for app_label in ("advices", "home")
+        for app_label in ("advices", "home", "annual")
         for model in apps.get_app_config(app_label).get_models()
         if not model._meta.proxy and not issubclass(model, HistoricalChanges)
     ]

@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "advices",
+    # The council's year in review (jaarverslag): figures, public page, PDF.
+    "annual",
     "backups",
     # Health endpoint, public page cache, request ids, structured logs (README, "Production").
     "operations",

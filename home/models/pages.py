@@ -23,6 +23,7 @@ class HomePage(Page):
         "home.MeetingIndexPage",
         "advices.AdviceIndexPage",
         "advices.RecommendationIndexPage",
+        "annual.AnnualReportIndexPage",
         "home.StandardPage",
     ]
 

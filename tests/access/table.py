@@ -50,6 +50,9 @@ MAY = {
     # -- issue 13, decisions: the decision after the advice ------------------------------
     "see the decisions taken after the advice": STAFF,
     "record the decision after the advice, per recommendation": frozenset({CLERK}),
+    # -- the annual report (app annual) --
+    "read annual reports before they are published (list, preview)": COUNCIL,
+    "write and publish the annual report": frozenset({SECRETARY}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -84,6 +87,8 @@ HANDLE_REQUESTS = "take up, decline or resume a request; extend its term"
 # -- issue 13, decisions
 SEE_DECISIONS = "see the decisions taken after the advice"
 RECORD_DECISIONS = "record the decision after the advice, per recommendation"
+READ_REPORTS = "read annual reports before they are published (list, preview)"
+WRITE_REPORTS = "write and publish the annual report"
 
 _SNIPPETS = "wagtailsnippets_advices_"
 _CHOOSERS = "wagtailsnippetchoosers_advices_"
@@ -221,4 +226,13 @@ URLS = [
     ("wagtailadmin_collections:*", "*", ADMINISTRATOR),
     ("wagtailadmin_workflows:*", "*", ADMINISTRATOR),
     ("wagtailredirects:*", "*", ADMINISTRATOR),
+    # -- the annual report (app annual); its public pages are wagtail_serve above --
+    ("wagtailsnippets_annual_annualreport:delete", "*", ADMINISTRATOR),
+    ("wagtailsnippets_annual_annualreport:list*", "*", READ_REPORTS),
+    ("wagtailsnippets_annual_annualreport:preview", "*", READ_REPORTS),
+    ("wagtailsnippets_annual_annualreport:*", "*", WRITE_REPORTS),
+    ("wagtailsnippetchoosers_annual_annualreport:create", "*", WRITE_REPORTS),
+    ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
+    # The bulk screens list what one may change; each row then refuses a delete itself.
+    ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
 ]

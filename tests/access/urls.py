@@ -98,6 +98,8 @@ def _objects_of_model(world, model):
         "advices.advicerequest": ["advice_request"],
         # issue 13, decisions
         "advices.decision": ["decision"],
+        # -- the annual report (app annual) --
+        "annual.annualreport": ["draft_report", "published_report"],
     }
     label = model._meta.label_lower
     if label not in by_model:

@@ -15,6 +15,7 @@ from advices.models import AdviceLetter, LetterStatus
 from home.document_privacy import drafts_collection
 from tests.advices.story import add_index
 from tests.factories import (
+    AnnualReportFactory,
     CollegeResponseFactory,
     CommitmentFactory,
     CouncilAssessmentFactory,
@@ -116,3 +117,8 @@ class World:
         from tests.factories import AdviceRequestFactory
 
         self.advice_request = AdviceRequestFactory(reference="AV-2022-01")
+        # -- the annual report (app annual) --
+        self.published_report = AnnualReportFactory(year=2022, published=True, actor=self.secretary)
+        self.draft_report = AnnualReportFactory(
+            year=2023, foreword=f"<p>{DRAFT_MARKER} voorwoord</p>", actor=self.secretary
+        )

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from advices.pages import AdviceIndexPage, RecommendationIndexPage
+from annual.pages import AnnualReportIndexPage
 from home.models import HomePage, MeetingIndexPage, MeetingPage, StandardPage
 from tests.factories import (
     CouncilMemberFactory,
@@ -18,6 +19,7 @@ def test_allowed_children_per_page_type(site_tree):
     assert set(home.specific_class.allowed_subpage_models()) == {
         AdviceIndexPage,
         RecommendationIndexPage,
+        AnnualReportIndexPage,
         MeetingIndexPage,
         StandardPage,
     }

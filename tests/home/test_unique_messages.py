@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def form_reachable_unique_checks():
     """(model, fields) for every unique field, unique_together and field-only UniqueConstraint
     of our own models that a form can hit (all of its fields editable)."""
-    for app_label in ("home", "advices"):
+    for app_label in ("home", "advices", "annual"):
         for model in apps.get_app_config(app_label).get_models():
             if model.__name__.startswith("Historical"):
                 continue
