@@ -12,6 +12,7 @@ from django.db import transaction
 
 from advices.demo.load import load_demo_letters
 from advices.demo.load_replies import load_demo_replies
+from annual.demo import load_annual_reports
 from home.demo.loader import CREATED, DEMO_ADDRESS, UNCHANGED, UPDATED, load_demo
 
 
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                 report = load_demo(with_accounts=not no_accounts, refresh=refresh, address=address)
                 load_demo_letters(report, refresh=refresh)
                 load_demo_replies(report)
+                load_annual_reports(report)
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
 
