@@ -117,7 +117,10 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     def _public_letter_or_404(self, reference):
         # The stored PDF comes along in the same query (a join): the pages link to it.
         letter = (
-            self.public_letters().select_related("sent_pdf").filter(reference=reference).first()
+            self.public_letters()
+            .select_related("sent_pdf", "request")
+            .filter(reference=reference)
+            .first()
         )
         if letter is None:
             raise LetterNotFound(reference)
@@ -227,9 +230,18 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
                 "pdf_download": self.pdf_download(letter, request),
+                "request_url": self.request_url(letter, request),
                 **self.reply_context(letter, request),
             },
         )
+
+    def request_url(self, letter, request):
+        """The page of the request ``letter`` answers (None for unrequested advice, or when
+        the site has no "Adviesaanvragen" page): a query only for a requested letter."""
+        if letter.request_id is None:
+            return None
+        requests_page = page_beside("advices.AdviceRequestIndexPage", self)
+        return requests_page.request_url(letter.request, request) if requests_page else None
 
     def reply_context(self, letter, request):
         """The college's reply (or its lateness) for the letter's side panel."""
