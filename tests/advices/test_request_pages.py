@@ -256,8 +256,7 @@ def test_advice_late_means_the_same_in_sql_and_in_python(site, today):
     late_in_python = {
         row.pk
         for row in rows
-        if advice_timing(row.status, row.deadline, row.answered_on, TODAY)
-        == AdviceTiming.LATE_OPEN
+        if advice_timing(row.status, row.deadline, row.answered_on, TODAY) == AdviceTiming.LATE_OPEN
     }
     assert late_in_sql == late_in_python and len(late_in_sql) == 4
 
@@ -422,13 +421,14 @@ def test_the_chain_from_request_to_decision(client, site, full_request):
     response = client.get(full_request["url"])
     html, text = response.content.decode(), text_of(response)
     assert "Status Advies uitgebracht" in text
-    assert (
-        "Advies uitgebracht op 1 maart 2022, op tijd (uiterlijk 10 maart 2022)." in text
-    )
+    assert "Advies uitgebracht op 1 maart 2022, op tijd (uiterlijk 10 maart 2022)." in text
     assert 'href="/adviezen/PR-2022-03/">PR-2022-03' in html
     assert "Verzonden op 1 maart 2022. Status: Beantwoord." in text
     assert "Ontvangen op 2 maart 2022, op tijd." in text
-    assert 'href="https://gemeente.example.nl/besluiten/beleidsplan">Vaststelling armoedebeleid' in html
+    assert (
+        'href="https://gemeente.example.nl/besluiten/beleidsplan">Vaststelling armoedebeleid'
+        in html
+    )
     assert "Besloten op 2 maart 2022 door: College van B&amp;W." in html
     assert "Volgt het advies: 1 aanbeveling; Volgt het advies niet: 1 aanbeveling." in text
     assert 'href="/aanbevelingen/?advies=PR-2022-03"' in html
