@@ -153,6 +153,14 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     def _letter_trail_step(self, letter, url=None):
         return {"title": f"{letter.reference} {letter.subject}", "url": url}
 
+    def answered_request_url(self, letter, request):
+        """The page of the request ``letter`` answers (None for unrequested advice, or when
+        the site has no "Adviesaanvragen" page): a query only for a requested letter."""
+        if letter.request_id is None:
+            return None
+        requests_page = page_beside("advices.AdviceRequestIndexPage", self)
+        return requests_page.request_url(letter.request, request) if requests_page else None
+
     # -- routes ----------------------------------------------------------------------
 
     @path("")
@@ -220,6 +228,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             template="advices/letter_detail.html",
             context_overrides={
                 "letter": letter,
+                "request_url": self.answered_request_url(letter, request),
                 "letter_url": self.letter_url(letter, request),
                 "recommendation_groups": group_by_heading(recommendations),
                 "recommendation_count": len(recommendations),
@@ -230,18 +239,9 @@ class AdviceIndexPage(RoutablePageMixin, Page):
                 "errata": list(letter.errata.order_by("date", "pk")),
                 "breadcrumb_trail": [self._letter_trail_step(letter)],
                 "pdf_download": self.pdf_download(letter, request),
-                "request_url": self.request_url(letter, request),
                 **self.reply_context(letter, request),
             },
         )
-
-    def request_url(self, letter, request):
-        """The page of the request ``letter`` answers (None for unrequested advice, or when
-        the site has no "Adviesaanvragen" page): a query only for a requested letter."""
-        if letter.request_id is None:
-            return None
-        requests_page = page_beside("advices.AdviceRequestIndexPage", self)
-        return requests_page.request_url(letter.request, request) if requests_page else None
 
     def reply_context(self, letter, request):
         """The college's reply (or its lateness) for the letter's side panel."""
