@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -24,6 +24,7 @@ from advices.lifecycle.response_term import response_term_weeks
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
+from advices.pages.canonical import CanonicalReferenceMixin, ReferenceNotFound
 from advices.pages.filters import AdviceFilter
 from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
@@ -38,12 +39,11 @@ from home.site_address import page_full_url
 LETTERS_PER_PAGE = 10
 
 
-class LetterNotFound(Http404):
+class LetterNotFound(ReferenceNotFound):
     """No public letter has exactly this reference (one may in another case)."""
 
     def __init__(self, reference):
-        super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
-        self.reference = reference
+        super().__init__("Geen verzonden adviesbrief met dit kenmerk.", reference)
 
 
 def group_by_heading(recommendations):
@@ -57,7 +57,7 @@ def group_by_heading(recommendations):
     return groups
 
 
-class AdviceIndexPage(RoutablePageMixin, Page):
+class AdviceIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
     """ "Adviezen": the council's sent advice letters, each letter and each recommendation."""
 
     intro = models.TextField(_("inleiding"), blank=True)
@@ -126,29 +126,9 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             raise LetterNotFound(reference)
         return letter
 
-    def serve(self, request, view=None, args=None, kwargs=None):
-        try:
-            return super().serve(request, view, args, kwargs)
-        except LetterNotFound as not_found:
-            moved = self._canonical_url(request, not_found.reference)
-            if moved is None:
-                raise
-            return HttpResponsePermanentRedirect(moved)
-
-    def _canonical_url(self, request, reference):
-        """The address asked for with the letter's reference as stored (pr-2019-01 becomes
-        PR-2019-01), query string included; None when no letter has it in any case. Looked
-        up only after the exact reference found nothing: the links as given cost nothing."""
-        canonical = canonical_reference(reference)
-        if canonical is None or canonical == reference:
-            return None
+    def stored_reference(self, typed):
         # Every route under a letter names its parts (reference, number): kwargs only.
-        route = request.routable_resolver_match
-        url = self.get_url(request) + self.reverse_subpage(
-            route.url_name, kwargs={**route.kwargs, "reference": canonical}
-        )
-        query = request.META.get("QUERY_STRING", "")
-        return f"{url}?{query}" if query else url
+        return canonical_reference(typed)
 
     def _letter_trail_step(self, letter, url=None):
         return {"title": f"{letter.reference} {letter.subject}", "url": url}

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ from wagtail.search import index
 from advices.lifecycle.lateness import reply_came_late, reply_timing, sent_on
 from advices.lifecycle.response_term import response_term_weeks
 from advices.models import AdviceRequest
+from advices.pages.canonical import CanonicalReferenceMixin, ReferenceNotFound
 from advices.pages.placement import page_beside
 from advices.queries.requests import (
     RequestFilter,
@@ -43,15 +44,14 @@ from home.site_address import page_full_url
 REQUESTS_PER_PAGE = 20
 
 
-class RequestNotFound(Http404):
+class RequestNotFound(ReferenceNotFound):
     """No request has exactly this reference (one may in another case)."""
 
     def __init__(self, reference):
-        super().__init__("Geen adviesaanvraag met dit nummer.")
-        self.reference = reference
+        super().__init__("Geen adviesaanvraag met dit nummer.", reference)
 
 
-class AdviceRequestIndexPage(RoutablePageMixin, Page):
+class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
     """ "Adviesaanvragen": what the college asked the council, by when, and what became of it."""
 
     intro = models.TextField(_("inleiding"), blank=True)
@@ -93,27 +93,8 @@ class AdviceRequestIndexPage(RoutablePageMixin, Page):
 
     # -- routes ----------------------------------------------------------------------
 
-    def serve(self, request, view=None, args=None, kwargs=None):
-        try:
-            return super().serve(request, view, args, kwargs)
-        except RequestNotFound as not_found:
-            moved = self._canonical_url(request, not_found.reference)
-            if moved is None:
-                raise
-            return HttpResponsePermanentRedirect(moved)
-
-    def _canonical_url(self, request, reference):
-        """The address asked for with the request's number as stored (av-2022-01 becomes
-        AV-2022-01), query string included; None when no request has it in any case."""
-        canonical = canonical_request_reference(reference)
-        if canonical is None or canonical == reference:
-            return None
-        route = request.routable_resolver_match
-        url = self.get_url(request) + self.reverse_subpage(
-            route.url_name, kwargs={**route.kwargs, "reference": canonical}
-        )
-        query = request.META.get("QUERY_STRING", "")
-        return f"{url}?{query}" if query else url
+    def stored_reference(self, typed):
+        return canonical_request_reference(typed)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
