@@ -33,6 +33,7 @@ from advices.queries.requests import (
     answering_letters,
     attach_timing,
     canonical_request_reference,
+    list_rows,
     outcome_counts,
     public_requests,
     request_for_page,
@@ -103,11 +104,8 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
         paginator = Paginator(public_requests(request_filter.queryset()), REQUESTS_PER_PAGE)
         requested_page = request.GET.get(PAGE_PARAM, "1")
         page_obj = paginator.get_page(requested_page)
-        shown = attach_timing(
-            page_obj.object_list.defer("questions").prefetch_related("themes"), today
-        )
-        for advice_request in shown:
-            advice_request.public_url = self.request_url(advice_request, request)
+        shown = attach_timing(list_rows(page_obj.object_list), today)
+        self._link_rows(shown, request)
         return self.render(
             request,
             context_overrides={
@@ -119,6 +117,21 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
                 "page_number_ignored": str(page_obj.number) != requested_page.strip(),
             },
         )
+
+    def _link_rows(self, advice_requests, request):
+        """The addresses each card links to: the request's page, its documents, and the
+        advice answering it (one query for the "Adviezen" page, if any card needs it)."""
+        advice_index = None
+        if any(advice_request.answers for advice_request in advice_requests):
+            advice_index = page_beside("advices.AdviceIndexPage", self)
+        for advice_request in advice_requests:
+            advice_request.public_url = self.request_url(advice_request, request)
+            for document in advice_request.documents.all():
+                document.url = self.document_url(advice_request, document, request)
+            for letter in advice_request.answers:
+                letter.public_url = (
+                    advice_index.letter_url(letter, request) if advice_index else None
+                )
 
     def _request_or_404(self, reference):
         advice_request = request_for_page(reference)

@@ -6,7 +6,7 @@ first letter answering it was sent) is annotated in SQL, so the council's timeli
 """
 
 from django import forms
-from django.db.models import Case, DateField, F, OuterRef, Subquery, Value, When
+from django.db.models import Case, DateField, F, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +64,17 @@ def public_requests(advice_requests=None):
     if advice_requests is None:
         advice_requests = AdviceRequest.objects.all()
     return in_list_order(with_answered_on(advice_requests))
+
+
+def list_rows(advice_requests):
+    """One page of the public list, with what each card shows: its themes, its documents
+    and the sent letters answering it (``answers``): three queries, whatever the number."""
+    answers = (
+        AdviceLetter.objects.public().defer("introduction", "closing").order_by("sent_at", "pk")
+    )
+    return advice_requests.defer("questions").prefetch_related(
+        "themes", "documents", Prefetch("letters", queryset=answers, to_attr="answers")
+    )
 
 
 def attach_timing(advice_requests, today=None):

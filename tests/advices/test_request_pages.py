@@ -148,11 +148,17 @@ def test_each_request_says_its_deadline_and_days_left_in_words(client, site, tod
     assert "De raad heeft afgezien van advies." in text
 
 
-def test_each_request_links_to_its_own_page(client, site, today):
+def test_each_request_links_to_its_own_page_its_documents_or_its_advice(client, site, today):
     advice_request = received(2, reference="AV-2022-01", subject="Leerlingenvervoer")
+    document = RequestDocumentFactory(request=advice_request, title="Ontwerpverordening")
+    answered = received(60, reference="AV-2022-02", subject="Energietoeslag")
+    answer(answered, TODAY - datetime.timedelta(days=20), reference="PR-2022-05")
     html = client.get(site["requests"].url).content.decode()
     assert 'href="/adviesaanvragen/AV-2022-01/">Leerlingenvervoer</a>' in html
     assert site["requests"].request_url(advice_request) == "/adviesaanvragen/AV-2022-01/"
+    # Open: its documents; answered: the advice.
+    assert f'href="/adviesaanvragen/AV-2022-01/documenten/{document.pk}/"' in html
+    assert "Advies: <a" in html and 'href="/adviezen/PR-2022-05/">PR-2022-05 ' in html
 
 
 @pytest.fixture
@@ -507,6 +513,7 @@ def fill(start, stop, themes):
 def test_list_queries_are_the_same_for_5_and_500_requests(client, site, today):
     themes = [ThemeFactory() for _ in range(3)]
     fill(0, 4, themes)
+    RequestDocumentFactory(request=received(3, reference="AV-2022-94"))
     answer(received(60, reference="AV-2022-95"), TODAY - datetime.timedelta(days=5))
     urls = [
         site["requests"].url,
@@ -518,8 +525,11 @@ def test_list_queries_are_the_same_for_5_and_500_requests(client, site, today):
     few = {url: count_queries(client, url) for url in urls}
     fill(4, 497, themes)
     for number in range(3):
+        advice_request = received(2, reference=f"AV-2022-8{number}")
+        RequestDocumentFactory(request=advice_request)
+        RequestDocumentFactory(request=advice_request, title="Ontwerp")
         answer(received(60, reference=f"AV-2022-9{number}"), TODAY - datetime.timedelta(days=5))
-    assert AdviceRequest.objects.count() == 501
+    assert AdviceRequest.objects.count() == 505
     assert len(client.get(site["requests"].url).context["advice_requests"]) == 20
     for url in urls:
         assert client.get(url).context["advice_requests"], url  # something is listed
