@@ -83,7 +83,6 @@ def attach_timing(advice_requests, today=None):
     today = today or timezone.localdate()
     for advice_request in advice_requests:
         advice_request.timing_value = advice_request.timing(advice_request.answered_on, today)
-        advice_request.timing_label = AdviceTiming(advice_request.timing_value).label
         advice_request.days_to_go = advice_request.days_left(today)
         advice_request.days_late = (
             -advice_request.days_to_go if advice_request.days_to_go is not None else None
