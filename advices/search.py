@@ -1,17 +1,20 @@
-"""What the site search finds of the advice cycle: sent letters, their recommendations and
-the college's replies (``home.search`` shows them; ``AdvicesConfig.ready`` registers them).
+"""What the site search finds of the advice cycle: sent letters, the college's requests for
+advice, the letters' recommendations and the college's replies (``home.search`` shows them;
+``AdvicesConfig.ready`` registers them).
 An interface beside ``pages``: it links to their public URLs.
 
 Only what the public may see: letters that were sent (``AdviceLetter.objects.public()``),
 their recommendations, and the replies to them with the college's answers, all on their
 public pages. A concept, a letter ter vaststelling or an adopted but unsent letter is never
-found, nor anything of it. Nothing is found when the site has no "Adviezen" page, as
-nothing would have a page to link to.
+found, nor anything of it. Requests for advice are public from registration, each on the
+"Adviesaanvragen" page. Nothing of a kind is found when the site has no page that shows it,
+as nothing would have a page to link to.
 
 Words match as in the tracker (``tracker.search_condition``: the same fields, accents and
 case ignored), so "Aanbevelingen" here counts what the tracker lists for the same word.
 The status shown is the one the pages show: the letter's status (and *reactie te laat*,
-``lifecycle.lateness``) and the recommendation's public status (``lifecycle.progress``).
+``lifecycle.lateness``), the request's status (and *advies te laat*, ``lifecycle.requests``)
+and the recommendation's public status (``lifecycle.progress``).
 """
 
 from django.db.models import Exists, F, OuterRef, Q
@@ -21,10 +24,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from advices.lifecycle.lateness import reply_is_overdue, sent_on
+from advices.lifecycle.requests import AdviceTiming, RequestStatus
 from advices.lifecycle.response_term import response_term_weeks
 from advices.lifecycle.statuses import PUBLIC_STATUSES, LetterStatus, PublicStatus
-from advices.models import AdviceLetter, CollegeResponse, Recommendation, RecommendationAnswer
+from advices.models import (
+    AdviceLetter,
+    AdviceRequest,
+    CollegeResponse,
+    Recommendation,
+    RecommendationAnswer,
+)
 from advices.pages.advice_index import AdviceIndexPage
+from advices.pages.request_index import AdviceRequestIndexPage
+from advices.queries.requests import with_answered_on
 from advices.queries.tracker import (
     SEARCH_TITLE_FIELDS,
     fields_text,
@@ -56,13 +68,17 @@ def excerpt(text):
 
 
 class AdviceSource(SearchSource):
-    """A kind of the advice cycle: found only where the site has an "Adviezen" page."""
+    """A kind of the advice cycle: found only where the site has the page of type
+    ``index_model`` that shows it ("Adviezen", or "Adviesaanvragen" for requests)."""
+
+    index_model = AdviceIndexPage
 
     def advice_index(self, request):
-        # Looked up once per request for the three kinds: a query or two.
-        if not hasattr(request, "_advice_search_index"):
-            request._advice_search_index = AdviceIndexPage.for_request(request)
-        return request._advice_search_index
+        # Looked up once per request for the kinds that share it: a query or two.
+        found = request.__dict__.setdefault("_advice_search_indexes", {})
+        if self.index_model not in found:
+            found[self.index_model] = self.index_model.for_request(request)
+        return found[self.index_model]
 
     def count(self, request, words):
         if self.advice_index(request) is None:
@@ -210,6 +226,55 @@ class ReplySource(AdviceSource):
         )
 
 
+def request_status(advice_request, today):
+    """The request's status as its page says it, with the council's lateness: e.g.
+    "In behandeling, advies te laat"."""
+    label = str(RequestStatus(advice_request.status).label)
+    timing = advice_request.timing(advice_request.answered_on, today)
+    if timing == AdviceTiming.LATE_OPEN:
+        return gettext("%(status)s, advies te laat") % {"status": label}
+    if timing == AdviceTiming.LATE:
+        return gettext("%(status)s, te laat uitgebracht") % {"status": label}
+    return label
+
+
+class RequestSource(AdviceSource):
+    """The college's requests for advice: their number, subject and questions. All are
+    public from registration; found where the site has an "Adviesaanvragen" page."""
+
+    kind = "adviesaanvragen"
+    label = _("Adviesaanvragen")
+    order = 15
+    fields = ["reference", "subject", "questions"]
+    index_model = AdviceRequestIndexPage
+
+    def matches(self, words):
+        return AdviceRequest.objects.filter(all_words_in(fields_text(self.fields), words))
+
+    def title_text(self):
+        return fields_text(["reference", "subject"])
+
+    def newest_first(self):
+        return ["-received_on", "-pk"]
+
+    def rows(self):
+        return with_answered_on(AdviceRequest.objects.all())
+
+    def result(self, advice_request, index, request, today, term_weeks):
+        return SearchResult(
+            title=f"{advice_request.reference} {advice_request.subject}",
+            url=index.request_url(advice_request, request),
+            date=advice_request.received_on,
+            status=request_status(advice_request, today),
+            context=gettext("Adviesaanvraag van: %(requester)s")
+            % {
+                "requester": advice_request.requester_name
+                or advice_request.get_requester_kind_display()
+            },
+            excerpt=excerpt(advice_request.questions),
+        )
+
+
 def register():
-    for source in (LetterSource(), RecommendationSource(), ReplySource()):
+    for source in (LetterSource(), RequestSource(), RecommendationSource(), ReplySource()):
         register_search_source(source)

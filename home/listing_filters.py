@@ -33,13 +33,19 @@ class ListingFilter:
     form_class = ListingFilterForm
     # The name of the relation from Theme to the listed model, e.g. "meetings".
     theme_relation = None
+    # The date whose year the "Jaar" filter picks.
+    date_field = "date"
 
     def __init__(self, data, items):
         self.items = items
         self.themes = list(Theme.objects.filter(**{f"{self.theme_relation}__in": items}).distinct())
-        years = items.annotate(year=ExtractYear("date")).order_by().values_list("year", flat=True)
+        years = (
+            items.annotate(year=ExtractYear(self.date_field))
+            .order_by()
+            .values_list("year", flat=True)
+        )
         self.form = self.form_class(
-            data, years=sorted(set(years), reverse=True), themes=self.themes
+            data, years=sorted(set(years) - {None}, reverse=True), themes=self.themes
         )
         self.form.is_valid()
         self.ignored = [
@@ -63,7 +69,7 @@ class ListingFilter:
         values = self.values
         items = self.filter_more(self.items, values)
         if "jaar" in values:
-            items = items.filter(date__year=values["jaar"])
+            items = items.filter(**{f"{self.date_field}__year": values["jaar"]})
         if "thema" in values:
             items = items.filter(themes__slug=values["thema"])
         return items

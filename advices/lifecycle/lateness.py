@@ -130,3 +130,8 @@ def overdue_replies(today=None, term_weeks=None):
     letters = apps.get_model("advices", "AdviceLetter").objects
     condition = reply_overdue_q(today or timezone.localdate(), term_weeks or response_term_weeks())
     return letters.filter(condition).order_by("sent_at")
+
+
+def reply_came_late(sent_day, received_on, term_weeks):
+    """Python: the college's reply came after its term (counted from ``sent_day``)."""
+    return bool(sent_day and received_on) and received_on > reply_due_date(sent_day, term_weeks)

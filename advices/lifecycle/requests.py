@@ -193,3 +193,12 @@ def advice_timing(status, deadline, answered_on, today):
 def days_left(deadline, today):
     """Days until the deadline (0 on the day itself, negative when past)."""
     return (deadline - today).days if deadline else None
+
+
+def advice_late_q(today, prefix=""):
+    """SQL (a filter on requests, or on what ``prefix`` leads to a request from): the
+    requests that ``advice_timing`` calls *advies te laat* on ``today``: still open, and
+    the last day of the term has passed."""
+    return models.Q(
+        **{f"{prefix}status__in": OPEN_REQUEST_STATUSES, f"{prefix}deadline__lt": today}
+    )

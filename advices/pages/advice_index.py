@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -25,6 +25,7 @@ from advices.models.decisions import Decision
 from advices.models.letters import AdviceLetter
 from advices.models.recommendations import Recommendation
 from advices.models.responses import CollegeResponse
+from advices.pages.canonical import CanonicalReferenceMixin, ReferenceNotFound
 from advices.pages.filters import AdviceFilter
 from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
@@ -40,12 +41,11 @@ from home.site_address import page_full_url
 LETTERS_PER_PAGE = 10
 
 
-class LetterNotFound(Http404):
+class LetterNotFound(ReferenceNotFound):
     """No public letter has exactly this reference (one may in another case)."""
 
     def __init__(self, reference):
-        super().__init__("Geen verzonden adviesbrief met dit kenmerk.")
-        self.reference = reference
+        super().__init__("Geen verzonden adviesbrief met dit kenmerk.", reference)
 
 
 def uploaded_pdf(field_file, filename, missing):
@@ -70,7 +70,7 @@ def group_by_heading(recommendations):
     return groups
 
 
-class AdviceIndexPage(RoutablePageMixin, Page):
+class AdviceIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
     """ "Adviezen": the council's sent advice letters, each letter and each recommendation."""
 
     intro = models.TextField(_("inleiding"), blank=True)
@@ -135,38 +135,29 @@ class AdviceIndexPage(RoutablePageMixin, Page):
     def _public_letter_or_404(self, reference):
         # The stored PDF comes along in the same query (a join): the pages link to it.
         letter = (
-            self.public_letters().select_related("sent_pdf").filter(reference=reference).first()
+            self.public_letters()
+            .select_related("sent_pdf", "request")
+            .filter(reference=reference)
+            .first()
         )
         if letter is None:
             raise LetterNotFound(reference)
         return letter
 
-    def serve(self, request, view=None, args=None, kwargs=None):
-        try:
-            return super().serve(request, view, args, kwargs)
-        except LetterNotFound as not_found:
-            moved = self._canonical_url(request, not_found.reference)
-            if moved is None:
-                raise
-            return HttpResponsePermanentRedirect(moved)
-
-    def _canonical_url(self, request, reference):
-        """The address asked for with the letter's reference as stored (pr-2019-01 becomes
-        PR-2019-01), query string included; None when no letter has it in any case. Looked
-        up only after the exact reference found nothing: the links as given cost nothing."""
-        canonical = canonical_reference(reference)
-        if canonical is None or canonical == reference:
-            return None
+    def stored_reference(self, typed):
         # Every route under a letter names its parts (reference, number): kwargs only.
-        route = request.routable_resolver_match
-        url = self.get_url(request) + self.reverse_subpage(
-            route.url_name, kwargs={**route.kwargs, "reference": canonical}
-        )
-        query = request.META.get("QUERY_STRING", "")
-        return f"{url}?{query}" if query else url
+        return canonical_reference(typed)
 
     def _letter_trail_step(self, letter, url=None):
         return {"title": f"{letter.reference} {letter.subject}", "url": url}
+
+    def answered_request_url(self, letter, request):
+        """The page of the request ``letter`` answers (None for unrequested advice, or when
+        the site has no "Adviesaanvragen" page): a query only for a requested letter."""
+        if letter.request_id is None:
+            return None
+        requests_page = page_beside("advices.AdviceRequestIndexPage", self)
+        return requests_page.request_url(letter.request, request) if requests_page else None
 
     # -- routes ----------------------------------------------------------------------
 
@@ -235,6 +226,7 @@ class AdviceIndexPage(RoutablePageMixin, Page):
             template="advices/letter_detail.html",
             context_overrides={
                 "letter": letter,
+                "request_url": self.answered_request_url(letter, request),
                 "letter_url": self.letter_url(letter, request),
                 "recommendation_groups": group_by_heading(recommendations),
                 "recommendation_count": len(recommendations),

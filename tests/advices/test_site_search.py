@@ -104,6 +104,7 @@ def test_a_draft_or_unsent_letter_is_never_found(client, site):
     assert found(response, "adviezen") == [f"{sent.reference} Openbare wijkaanpak"]
     assert counts(response) == {
         "adviezen": 1,
+        "adviesaanvragen": 0,
         "aanbevelingen": 1,
         "reacties": 0,
         "verslagen": 0,
@@ -150,6 +151,7 @@ def test_results_are_grouped_by_kind_with_a_count_each(client, site):
     response = search(client, q="jeugdhulp")
     assert counts(response) == {
         "adviezen": 1,
+        "adviesaanvragen": 0,
         "aanbevelingen": 1,
         "reacties": 0,
         "verslagen": 1,
