@@ -25,7 +25,12 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from advices.lifecycle.lateness import commitment_is_finished, commitment_is_overdue, sent_on
+from advices.lifecycle.lateness import (
+    commitment_is_finished,
+    commitment_is_overdue,
+    reply_came_late,
+    sent_on,
+)
 from advices.lifecycle.requests import AdviceTiming, advice_timing
 from advices.lifecycle.response_term import reply_due_date, response_term_weeks
 from advices.lifecycle.statuses import (
@@ -74,11 +79,12 @@ def reply_class(letter, today, term_weeks):
     sent_day = sent_on(letter)
     if sent_day is None:
         return None
-    due = reply_due_date(sent_day, term_weeks)
     response = getattr(letter, "college_response", None)
     if response is not None:
-        return REPLY_ON_TIME if response.received_on <= due else REPLY_LATE
-    return REPLY_OVERDUE if due < today else REPLY_AWAITED
+        late = reply_came_late(sent_day, response.received_on, term_weeks)
+        return REPLY_LATE if late else REPLY_ON_TIME
+    overdue = reply_due_date(sent_day, term_weeks) < today
+    return REPLY_OVERDUE if overdue else REPLY_AWAITED
 
 
 def commitment_class(commitment, today):

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Min, OuterRef, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from advices.lifecycle.lateness import reply_is_overdue
+from advices.lifecycle.lateness import reply_came_late, reply_is_overdue
 from advices.lifecycle.requests import AdviceTiming, advice_timing
 from advices.lifecycle.response_term import reply_due_date
 
@@ -56,6 +57,11 @@ def first_answer_sent_at():
     return Subquery(first)
 
 
+def first_answer_day():
+    """SQL, per request: the local day of ``first_answer_sent_at`` (None while none was)."""
+    return TruncDate(first_answer_sent_at())
+
+
 def answered_on(sent_at):
     """The local day of ``first_answer_sent_at``, or None."""
     return timezone.localdate(sent_at) if sent_at else None
@@ -79,7 +85,7 @@ def reply_outcome(letter_status, sent_day, received_on, today, term_weeks):
     if sent_day is None:
         return None
     if received_on is not None:
-        return ON_TIME if received_on <= reply_due_date(sent_day, term_weeks) else LATE
+        return LATE if reply_came_late(sent_day, received_on, term_weeks) else ON_TIME
     return LATE if reply_is_overdue(letter_status, sent_day, today, term_weeks) else None
 
 

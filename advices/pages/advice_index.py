@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -29,7 +29,7 @@ from advices.pages.canonical import CanonicalReferenceMixin, ReferenceNotFound
 from advices.pages.filters import AdviceFilter
 from advices.pages.following import following_letter, following_letters
 from advices.pages.placement import page_beside
-from advices.pdf.download import serve_sent_pdf, stored_pdf
+from advices.pdf.download import serve_sent_pdf, stored_pdf, uploaded_pdf
 from advices.queries.decisions import letter_decisions, link_decisions, recommendation_outcomes
 from advices.queries.progress import attach_progress
 from advices.queries.references import canonical_reference
@@ -46,17 +46,6 @@ class LetterNotFound(ReferenceNotFound):
 
     def __init__(self, reference):
         super().__init__("Geen verzonden adviesbrief met dit kenmerk.", reference)
-
-
-def uploaded_pdf(field_file, filename, missing):
-    """A checked PDF the municipality uploaded (a reply, a decision), as a download."""
-    try:
-        opened = field_file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(missing) from error
-    return FileResponse(
-        opened, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
 
 
 def group_by_heading(recommendations):

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,9 @@ from advices.lifecycle.lateness import reply_came_late, reply_timing, sent_on
 from advices.lifecycle.response_term import response_term_weeks
 from advices.models import AdviceRequest
 from advices.pages.canonical import CanonicalReferenceMixin, ReferenceNotFound
+from advices.pages.following import following_requests
 from advices.pages.placement import page_beside
+from advices.pdf.download import uploaded_pdf
 from advices.queries.requests import (
     RequestFilter,
     answering_letters,
@@ -115,6 +117,7 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
                 "pagination": pagination_links(page_obj, request_filter.values),
                 "advice_requests": shown,
                 "page_number_ignored": str(page_obj.number) != requested_page.strip(),
+                "following": following_requests(),
             },
         )
 
@@ -191,6 +194,11 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
             letter.decision_list = list(letter.decisions.all())
             for decision in letter.decision_list:
                 decision.outcome_counts = outcome_counts(decision)
+                decision.file_url = (
+                    advice_index.decision_pdf_url(letter, decision, request)
+                    if decision.file and advice_index
+                    else None
+                )
         return letters
 
     @path("<str:reference>/documenten/<int:pk>/", name="document")
@@ -200,16 +208,11 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
         document = next((doc for doc in advice_request.documents.all() if doc.pk == pk), None)
         if document is None or not document.file:
             raise Http404("Deze adviesaanvraag heeft geen document met dit nummer.")
-        try:
-            opened = document.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404("Het bestand van dit document ontbreekt.") from error
         name = slugify(document.title) or "document"
-        return FileResponse(
-            opened,
-            as_attachment=True,
-            filename=f"{advice_request.reference}-{name}.pdf",
-            content_type="application/pdf",
+        return uploaded_pdf(
+            document.file,
+            f"{advice_request.reference}-{name}.pdf",
+            _("Het bestand van dit document ontbreekt."),
         )
 
 

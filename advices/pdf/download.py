@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
 from wagtail.models import Page, PageViewRestriction
@@ -199,3 +199,14 @@ def _unavailable(request, page, letter, *, status, missing):
     response.status_code = status
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def uploaded_pdf(field_file, filename, missing):
+    """A checked PDF the municipality uploaded (a reply, a decision), as a download."""
+    try:
+        opened = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(missing) from error
+    return FileResponse(
+        opened, as_attachment=True, filename=filename, content_type="application/pdf"
+    )

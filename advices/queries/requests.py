@@ -6,8 +6,7 @@ first letter answering it was sent) is annotated in SQL, so the council's timeli
 """
 
 from django import forms
-from django.db.models import Case, DateField, F, OuterRef, Prefetch, Subquery, Value, When
-from django.db.models.functions import TruncDate
+from django.db.models import Case, F, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +17,7 @@ from advices.lifecycle.requests import (
     RequestStatus,
     advice_late_q,
 )
-from advices.lifecycle.statuses import PUBLIC_STATUSES
+from advices.lifecycle.timeliness import first_answer_day
 from advices.models import AdviceLetter, AdviceRequest
 from home.listing_filters import ListingFilter, ListingFilterForm
 
@@ -26,21 +25,8 @@ from home.listing_filters import ListingFilter, ListingFilterForm
 LATE_VALUE = AdviceTiming.LATE_OPEN.value
 
 
-def answered_on_expression():
-    """SQL, per request: the local day its first answering letter was sent (None if none)."""
-    first_sent = (
-        AdviceLetter.objects.filter(
-            request=OuterRef("pk"), status__in=PUBLIC_STATUSES, sent_at__isnull=False
-        )
-        .order_by("sent_at")
-        .annotate(day=TruncDate("sent_at"))
-        .values("day")[:1]
-    )
-    return Subquery(first_sent, output_field=DateField())
-
-
 def with_answered_on(advice_requests):
-    return advice_requests.annotate(answered_on=answered_on_expression())
+    return advice_requests.annotate(answered_on=first_answer_day())
 
 
 def in_list_order(advice_requests):
