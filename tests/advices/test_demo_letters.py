@@ -219,6 +219,7 @@ def test_adviesaanvragen_adviezen_and_aanbevelingen_come_after_the_meetings_in_t
         "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
+        "jaarverslagen",
         "over-de-participatieraad",
     ]
 

@@ -75,12 +75,13 @@ def test_running_twice_creates_nothing_new():
     assert counts() == first
     assert first["meetings"] == 2
     assert first["standard pages"] == 3
-    # tree root, home, meeting index, requests, advice index, tracker, standard pages, meetings
-    assert first["pages"] == 1 + 1 + 1 + 1 + 1 + 1 + 3 + 2
+    # tree root, home, meeting index, requests, advice index, tracker, annual reports,
+    # standard pages, meetings
+    assert first["pages"] == 1 + 1 + 1 + 1 + 1 + 1 + 1 + 3 + 2
     assert first["themes"] >= 5
     assert first["participant groups"] == 4 + 5
     assert first["users"] == len(ACCOUNTS) == 4
-    assert "pages: 0 created, 0 updated, 10 unchanged" in output
+    assert "pages: 0 created, 0 updated, 11 unchanged" in output
 
 
 @pytest.mark.django_db
@@ -115,6 +116,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
         "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
+        "jaarverslagen",
         "over-de-participatieraad",
         "toegankelijkheid",
         "privacy",
@@ -125,6 +127,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
         "adviesaanvragen",
         "adviezen",
         "aanbevelingen",
+        "jaarverslagen",
         "over-de-participatieraad",
     }
     for page in Page.objects.filter(depth__gte=2):
