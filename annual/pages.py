@@ -1,48 +1,25 @@
 """The public "Jaarverslagen" page: the published annual reports, each at ``<page>/<year>/``
 with its PDF at ``<page>/<year>/pdf/``. A concept report has no public address (404)."""
 
-from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Site
-from wagtail.search import index
 
 from annual.display import for_display
 from annual.models import AnnualReport
-from home.page_forms import RootPageForm
+from home.models.section import SectionPage
 
 
 def report_pdf_filename(report):
     return f"jaarverslag-{report.year}.pdf"
 
 
-class AnnualReportIndexPage(RoutablePageMixin, Page):
+class AnnualReportIndexPage(RoutablePageMixin, SectionPage):
     """ "Jaarverslagen": what the council did each year, in figures and in its own words."""
-
-    intro = models.TextField(_("inleiding"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    base_form_class = RootPageForm
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("overzicht van jaarverslagen")
         verbose_name_plural = _("overzichten van jaarverslagen")
-
-    @classmethod
-    def for_request(cls, request):
-        """The live, public annual reports page of the request's site, or None."""
-        site = Site.find_for_request(request) if request else None
-        pages = cls.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        return pages.first()
 
     def report_url(self, report, request=None):
         return self.get_url(request) + self.reverse_subpage("report", args=[report.year])

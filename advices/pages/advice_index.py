@@ -14,10 +14,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Site
-from wagtail.search import index
 
 from advices.lifecycle.lateness import reply_timing
 from advices.lifecycle.response_term import response_term_weeks
@@ -34,7 +31,7 @@ from advices.queries.decisions import letter_decisions, link_decisions, recommen
 from advices.queries.progress import attach_progress
 from advices.queries.references import canonical_reference
 from advices.queries.timeline import recommendation_timeline
-from home.page_forms import RootPageForm
+from home.models.section import SectionPage
 from home.pagination import PAGE_PARAM, pagination_links
 from home.site_address import page_full_url
 
@@ -59,34 +56,14 @@ def group_by_heading(recommendations):
     return groups
 
 
-class AdviceIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
+class AdviceIndexPage(CanonicalReferenceMixin, RoutablePageMixin, SectionPage):
     """ "Adviezen": the council's sent advice letters, each letter and each recommendation."""
-
-    intro = models.TextField(_("inleiding"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    # Under a home page: not on a path the site itself uses (home.page_forms).
-    base_form_class = RootPageForm
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("overzicht van adviezen")
         verbose_name_plural = _("overzichten van adviezen")
 
     # -- finding the page and its URLs ---------------------------------------------
-
-    @classmethod
-    def for_request(cls, request):
-        """The live, public advice index of the request's site, or None."""
-        site = Site.find_for_request(request) if request else None
-        pages = cls.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        return pages.first()
 
     def letter_url(self, letter, request=None):
         return self.get_url(request) + self.reverse_subpage("letter", args=[letter.reference])

@@ -13,15 +13,11 @@ request → advice → the college's reply → decision → follow-up.
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, Site
-from wagtail.search import index
 
 from advices.lifecycle.lateness import reply_came_late, reply_timing, sent_on
 from advices.lifecycle.response_term import response_term_weeks
@@ -40,7 +36,7 @@ from advices.queries.requests import (
     public_requests,
     request_for_page,
 )
-from home.page_forms import RootPageForm
+from home.models.section import SectionPage
 from home.pagination import PAGE_PARAM, pagination_links
 from home.site_address import page_full_url
 
@@ -54,31 +50,12 @@ class RequestNotFound(ReferenceNotFound):
         super().__init__("Geen adviesaanvraag met dit nummer.", reference)
 
 
-class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Page):
+class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, SectionPage):
     """ "Adviesaanvragen": what the college asked the council, by when, and what became of it."""
-
-    intro = models.TextField(_("inleiding"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    base_form_class = RootPageForm
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("overzicht van adviesaanvragen")
         verbose_name_plural = _("overzichten van adviesaanvragen")
-
-    @classmethod
-    def for_request(cls, request):
-        """The live, public requests page of the request's site, or None."""
-        site = Site.find_for_request(request) if request else None
-        pages = cls.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        return pages.first()
 
     def request_url(self, advice_request, request=None):
         """The permanent page of ``advice_request`` (an ``AdviceRequest``)."""
