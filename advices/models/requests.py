@@ -167,6 +167,7 @@ class AdviceRequest(UniqueMessagesMixin, index.Indexed, ClusterableModel):
         index.SearchField("subject"),
         index.SearchField("questions"),
         index.SearchField("reference"),
+        index.AutocompleteField("subject"),
         index.FilterField("status"),
     ]
 
