@@ -52,7 +52,9 @@ def test_the_dashboard_is_there_with_chart_and_table(page, live_server, site):
         chart = dashboard.locator("svg[role=img]")
         assert chart.is_visible()
         assert chart.get_attribute("aria-labelledby")
-        assert dashboard.locator("table caption", has_text="per jaar").is_visible()
+        assert dashboard.locator(
+            "table caption", has_text="Overgenomen aanbevelingen per jaar"
+        ).is_visible()
         assert dashboard.locator("text", has_text="2021: 75% (3 van 4)").count() == 1
         # No script anywhere in the dashboard.
         assert dashboard.locator("script").count() == 0
