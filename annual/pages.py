@@ -50,6 +50,7 @@ class AnnualReportIndexPage(RoutablePageMixin, SectionPage):
                 "report": report,
                 "figures": for_display(report.figures),
                 "pdf_url": self.pdf_url(report, request) if report.pdf else None,
+                "breadcrumb_trail": [{"title": _("Jaarverslag %(year)s") % {"year": report.year}}],
             },
         )
 

@@ -43,7 +43,7 @@ ACCOUNTS = [
         first_name="Gerda",
         last_name="Gemeente",
         group=MUNICIPALITY,
-        role="gemeente: legt de reactie van het college en de voortgang vast",
+        role="gemeente: dient adviesaanvragen in, legt reactie, besluit en voortgang vast",
     ),
     DemoAccount(
         username="beheerder",
