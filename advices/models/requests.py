@@ -196,9 +196,10 @@ class AdviceRequest(UniqueMessagesMixin, index.Indexed, ClusterableModel):
         """The date of the request letter, as the advice cites it ("Uw brief van ...")."""
         return self.letter_date or self.received_on
 
-    def timing(self, answered_on=None, today=None):
-        """``lifecycle.requests.advice_timing`` for this request; ``answered_on`` as the
-        query annotated it (``queries.requests``)."""
+    def timing(self, answered_on, today=None):
+        """``lifecycle.requests.advice_timing`` for this request. ``answered_on`` is required
+        (as ``queries.requests`` annotates it): without it an answered request would read as
+        still open, or late."""
         return advice_timing(self.status, self.deadline, answered_on, today or timezone.localdate())
 
     def days_left(self, today=None):
