@@ -161,7 +161,7 @@ def test_the_last_day_of_the_term_is_today_and_the_day_after_is_late(client, sec
     on_time = received_six_weeks_ago_plus(0)
     late = received_six_weeks_ago_plus(1)
     assert on_time.deadline == TODAY()
-    assert on_time.timing() == "open" and late.timing() == "advies-te-laat"
+    assert on_time.timing(None) == "open" and late.timing(None) == "advies-te-laat"
     client.force_login(secretary)
     assert "(vandaag)" in html(client.get(status_url(on_time)))
     assert "<strong>1 dag te laat</strong>" in html(client.get(status_url(late)))

@@ -143,7 +143,7 @@ def test_one_made_up_request_is_open_marked_and_answered_by_no_letter(today):
     # The council's term (six weeks by default) from receipt: 32 days left.
     assert request.deadline == request.received_on + datetime.timedelta(weeks=6)
     assert request.days_left(today) == 32
-    assert request.timing(today=today) == AdviceTiming.OPEN
+    assert request.timing(None, today) == AdviceTiming.OPEN
     assert request.letters.count() == 0
 
     # Submitted by the municipality, taken up by the secretariat.
