@@ -10,7 +10,6 @@ import hashlib
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -21,6 +20,7 @@ from advices.public.woo.documents import Action, WooDocument
 from home.models import CouncilSettings
 from tests.advices.response_helpers import pdf_upload
 from tests.advices.woo_schemas import DIWOO_NS, SITEMAP_NS, validated
+from tests.consult.test_settings import IDENTITY_FORM
 from tests.factories import (
     AdviceIndexPageFactory,
     AdviceLetterFactory,
@@ -29,6 +29,7 @@ from tests.factories import (
     CollegeResponseFactory,
     ErratumFactory,
     RequestDocumentFactory,
+    UserFactory,
     build_site,
 )
 
@@ -314,14 +315,20 @@ def test_queries_do_not_grow_with_the_documents(client, world):
     assert many == few
 
 
-def test_a_tooi_code_is_checked(world):
-    council = CouncilSettings.for_site(Site.objects.get(is_default_site=True))
-    council.tooi_publisher = "Zwolle"
-    with pytest.raises(ValidationError) as refused:
-        council.full_clean()
-    assert "Dit is geen TOOI-code" in str(refused.value)
-    council.tooi_publisher = "gm0193"
-    council.full_clean()
+def test_the_secretariat_enters_the_tooi_codes_and_a_wrong_one_is_explained(client, world):
+    client.force_login(UserFactory(username="secretaris", groups=["Secretariaat"]))
+    url = f"/admin/settings/home/councilsettings/{Site.objects.get(is_default_site=True).pk}/"
+    form = {**IDENTITY_FORM, "tooi_publisher": "Zwolle", "tooi_publisher_name": "gemeente Zwolle"}
+    form.update(tooi_responsible="", tooi_responsible_name="")
+    refused = client.post(url, form)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Dit is geen TOOI-code" in page
+    assert 'value="Zwolle"' in page  # what was typed stays in the field
+    assert "Sitemap:" not in client.get("/robots.txt").content.decode()
+
+    assert client.post(url, {**form, "tooi_publisher": "gm0193"}).status_code == 302
+    assert f"Sitemap: {INDEX_URL}" in client.get("/robots.txt").content.decode()
 
 
 def test_the_schema_check_rejects_an_unknown_organisation():
@@ -342,3 +349,13 @@ def test_the_schema_check_rejects_an_unknown_organisation():
     unknown = vocabulary.Term("https://identifier.overheid.nl/tooi/id/gemeente/gm9999", "?")
     with pytest.raises(AssertionError, match="gm9999"):
         validated(xml.sitemap([document], vocabulary.ADVICE, unknown, None))
+
+
+def test_the_open_data_page_explains_the_woo_index(client, world):
+    before = client.get("/open-data/").content.decode()
+    assert "Deze website geeft nog geen stukken door aan de Woo-index." in before
+    configure()
+    page = client.get("/open-data/").content.decode()
+    assert 'href="/sitemapindex-diwoo-infocat010.xml"' in page
+    assert 'href="/robots.txt"' in page
+    assert "controlegetal (SHA-256)" in page
