@@ -359,3 +359,15 @@ def test_the_open_data_page_explains_the_woo_index(client, world):
     assert 'href="/sitemapindex-diwoo-infocat010.xml"' in page
     assert 'href="/robots.txt"' in page
     assert "controlegetal (SHA-256)" in page
+
+
+def test_a_withdrawn_document_leaves_the_sitemap(client, world):
+    """The harvester learns that a document is withdrawn when its URL is no longer listed."""
+    configure()
+    withdrawn = world["request"].documents.get(title="Ontwerp-beleidsplan")
+    url = f"http://testserver/adviesaanvragen/AV-2022-01/documenten/{withdrawn.pk}/"
+    assert url in by_loc(harvest(client)[1])
+    withdrawn.delete()
+    entries = by_loc(harvest(client)[1])
+    assert len(entries) == 4
+    assert url not in entries
