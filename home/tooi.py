@@ -40,8 +40,9 @@ def validate_tooi_code(value):
 
 def tooi_uri(code):
     """The full TOOI URI of ``code`` (``gm0193`` ->
-    ``https://identifier.overheid.nl/tooi/id/gemeente/gm0193``); None for an empty code."""
-    if not code:
+    ``https://identifier.overheid.nl/tooi/id/gemeente/gm0193``); None for an empty code or
+    one that is not a TOOI code (written past the form's check)."""
+    matched = CODE_PATTERN.match(code or "")
+    if matched is None:
         return None
-    prefix = CODE_PATTERN.match(code).group(1)
-    return f"{TOOI_ID_BASE}/{KINDS[prefix]}/{code}"
+    return f"{TOOI_ID_BASE}/{KINDS[matched.group(1)]}/{code}"

@@ -27,16 +27,15 @@ def organisations(request):
     """The publisher and the responsible body as TOOI terms, or (None, None) when the site has
     no publisher's code yet. The responsible body is left out when it is the publisher."""
     council = CouncilSettings.for_request(request)
-    if not council.tooi_publisher:
+    publisher_uri = tooi_uri(council.tooi_publisher)
+    if publisher_uri is None:
         return None, None
-    publisher = Term(
-        tooi_uri(council.tooi_publisher), council.tooi_publisher_name or council.tooi_publisher
-    )
+    publisher = Term(publisher_uri, council.tooi_publisher_name or council.tooi_publisher)
+    responsible_uri = tooi_uri(council.tooi_responsible)
     responsible = None
-    if council.tooi_responsible and council.tooi_responsible != council.tooi_publisher:
+    if responsible_uri is not None and responsible_uri != publisher_uri:
         responsible = Term(
-            tooi_uri(council.tooi_responsible),
-            council.tooi_responsible_name or council.tooi_responsible,
+            responsible_uri, council.tooi_responsible_name or council.tooi_responsible
         )
     return publisher, responsible
 
