@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("home.urls")),  # /contact/, /favicon.ico
     path("", include("operations.urls")),  # /gezondheid/
     path("", include("advices.public.open_data_urls")),
+    path("", include("advices.public.woo.urls")),  # /robots.txt, the Woo index's sitemaps
 ]
 
 # Uploaded media: in production the web server (or object storage) serves them; in development

@@ -66,7 +66,15 @@ class AdviceRequestIndexPage(CanonicalReferenceMixin, RoutablePageMixin, Section
         return f"{page_full_url(self, request)}{advice_request.reference}/"
 
     def document_url(self, advice_request, document, request=None):
-        return f"{self.request_url(advice_request, request)}documenten/{document.pk}/"
+        return f"{self.request_url(advice_request, request)}{self._document_path(document)}"
+
+    def document_full_url(self, advice_request, document, request=None):
+        """The same, as an absolute URL (the Woo index)."""
+        return f"{self.request_full_url(advice_request, request)}{self._document_path(document)}"
+
+    @staticmethod
+    def _document_path(document):
+        return f"documenten/{document.pk}/"
 
     def theme_url(self, theme, request=None):
         return f"{self.get_url(request)}?{urlencode({'thema': theme.slug})}"

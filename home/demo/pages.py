@@ -24,6 +24,9 @@ COUNCIL_SETTINGS = {
     "municipality": "Zwolle",
     "chair_name": "Aljona Wertheim",
     "chair_role": "Voorzitter",
+    # The Woo index: the municipality publishes (gm0193 is gemeente Zwolle in the TOOI list).
+    "tooi_publisher": "gm0193",
+    "tooi_publisher_name": "gemeente Zwolle",
 }
 # What the letters print from CouncilSettings but the corpus does not give: the loader says so.
 COUNCIL_LETTER_FIELDS_NOT_IN_CORPUS = ["postal_address", "visiting_address", "email", "phone"]

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from home.tooi import validate_tooi_code
+
 
 @register_setting(icon="group")
 class CouncilSettings(BaseSiteSetting):
@@ -77,6 +79,47 @@ class CouncilSettings(BaseSiteSetting):
     )
     chair_role = models.CharField(_("functie"), max_length=100, blank=True, default="Voorzitter")
 
+    # The Woo index (DiWoo) knows public bodies only by their TOOI code; the council itself has
+    # none, so the municipality it advises publishes its documents.
+    tooi_publisher = models.CharField(
+        _("TOOI-code van de publicerende organisatie"),
+        max_length=20,
+        blank=True,
+        validators=[validate_tooi_code],
+        help_text=_(
+            "Voor de Woo-index: de organisatie die de stukken van de raad openbaar maakt, "
+            "meestal de gemeente. Bijvoorbeeld gm0193 voor gemeente Zwolle. Zoek de code op "
+            "in het Register van Overheidsorganisaties (organisaties.overheid.nl, bij "
+            "'TOOI-identificatie') of in de TOOI-lijst van gemeenten "
+            "(identifier.overheid.nl/tooi/set/rwc_gemeenten_compleet). Leeg: de website "
+            "meldt geen stukken aan bij de Woo-index."
+        ),
+    )
+    tooi_publisher_name = models.CharField(
+        _("naam van de publicerende organisatie"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Zoals in het Register van Overheidsorganisaties, bijvoorbeeld 'gemeente Zwolle'."
+        ),
+    )
+    tooi_responsible = models.CharField(
+        _("TOOI-code van de verantwoordelijke organisatie"),
+        max_length=20,
+        blank=True,
+        validators=[validate_tooi_code],
+        help_text=_(
+            "Voor de Woo-index: de organisatie die verantwoordelijk is voor de stukken. "
+            "Zoek de code op zoals hierboven. Leeg: dezelfde als de publicerende organisatie."
+        ),
+    )
+    tooi_responsible_name = models.CharField(
+        _("naam van de verantwoordelijke organisatie"),
+        max_length=150,
+        blank=True,
+        help_text=_("Zoals in het Register van Overheidsorganisaties."),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("municipality"), FieldPanel("logo")],
@@ -99,6 +142,20 @@ class CouncilSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("chair_name"), FieldPanel("chair_role")],
             heading=_("Voorzitter (ondertekening van brieven)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("tooi_publisher"),
+                FieldPanel("tooi_publisher_name"),
+                FieldPanel("tooi_responsible"),
+                FieldPanel("tooi_responsible_name"),
+            ],
+            heading=_("Woo-index"),
+            help_text=_(
+                "De Woo-index (open.overheid.nl) haalt de verzonden adviezen, de "
+                "adviesaanvragen en de reacties van het college van deze website. Daarvoor "
+                "moet hij weten namens welke organisatie ze openbaar zijn."
+            ),
         ),
     ]
 

@@ -235,4 +235,7 @@ URLS = [
     ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
     # The bulk screens list what one may change; each row then refuses a delete itself.
     ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
+    # -- issue 14, the Woo index (advices/public/woo): public, like the open data --
+    ("robots_txt", "*", PUBLIC),
+    ("woo_sitemap*", "*", PUBLIC),
 ]

@@ -31,6 +31,7 @@ def site(live_server):
     council = CouncilSettings.for_site(home.get_site())
     council.name = "Participatieraad Zwolle"
     council.email = "participatieraad@example.org"
+    council.tooi_publisher = "gm0193"  # the Woo index's section lists its files (issue 14)
     council.save()
     home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
     build_tracker_data()

@@ -1,0 +1,47 @@
+"""The TOOI values the Woo index gets from this site (DiWoo 0.9.8, diwoo-metadata-lijsten.xsd).
+
+Everything the council publishes falls under one Woo category, *adviezen* (infocat010): the
+category covers the advice "and the request for advice it concerns" (the TOOI definition of
+c_99a836c7). The college's reply is published beside the advice it answers, in the same
+category, with the relation "is reactie op"; the Woo has no category of its own for it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    uri: str
+    label: str
+
+
+KERN = "https://identifier.overheid.nl/tooi/def/thes/kern/"
+
+
+@dataclass(frozen=True)
+class Category:
+    number: str  # the NNN of sitemapindex-diwoo-infocatNNN.xml
+    term: Term
+    slug: str  # names its sitemaps: sitemap-<slug>-<n>.xml
+
+    @property
+    def index_name(self):
+        return f"sitemapindex-diwoo-infocat{self.number}.xml"
+
+
+ADVICE = Category("010", Term(KERN + "c_99a836c7", "adviezen"), "adviezen")
+CATEGORIES = [ADVICE]
+
+# Document types (ccw_plooi_documentsoorten).
+ADVICE_DOCUMENT = Term(KERN + "c_d506b718", "advies")
+REQUEST_DOCUMENT = Term(KERN + "c_a40458df", "adviesaanvraag")
+LETTER_DOCUMENT = Term(KERN + "c_7652d853", "brief")
+
+# Actions on a document (ccw_plooi_documenthandelingen).
+ADOPTION = Term(KERN + "c_641ecd76", "vaststelling")
+RECEIPT = Term(KERN + "c_dfcee535", "ontvangst")
+
+# Relations between documents (scw_documentrelatie).
+IS_REPLY_TO = Term(KERN + "c_07748060", "is reactie op")
+
+DUTCH = Term("http://publications.europa.eu/resource/authority/language/NLD", "Nederlands")
+PDF = Term("http://publications.europa.eu/resource/authority/file-type/PDF", "PDF")
