@@ -66,4 +66,6 @@ class ArchiveSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("archivering")
+        # The export itself (advices.admin.views.archive_export; home.roles grants it).
+        permissions = [("export_archive", _("Archiefpakket maken"))]
         verbose_name_plural = _("archivering")

@@ -53,6 +53,8 @@ MAY = {
     # -- the annual report (app annual) --
     "read annual reports before they are published (list, preview)": COUNCIL,
     "write and publish the annual report": frozenset({SECRETARY}),
+    # -- issue 14: the archive export (MDTO) --
+    "download the archive package (MDTO) of a period": frozenset({SECRETARY}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -235,4 +237,6 @@ URLS = [
     ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
     # The bulk screens list what one may change; each row then refuses a delete itself.
     ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
+    # -- issue 14: the archive export (MDTO); the form and the ZIP it returns --
+    ("advices_archive_export", "*", "download the archive package (MDTO) of a period"),
 ]
