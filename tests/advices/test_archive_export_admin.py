@@ -7,6 +7,7 @@ import html
 import pytest
 from django.urls import reverse
 
+from advices.models import ArchiveSettings
 from tests.advices.archive_helpers import open_zip, send_on
 
 URL = "/admin/archief-export/"
@@ -76,3 +77,25 @@ def test_other_roles_are_refused_with_a_reason(client, request, role, sent):
     ):
         assert response.status_code == 403
         assert "Alleen het secretariaat" in response.content.decode()
+
+
+def test_the_secretariat_sets_the_appraisal_in_the_settings(client, secretary, site_tree):
+    home, _index = site_tree
+    client.force_login(secretary)
+    url = f"/admin/settings/advices/archivesettings/{home.get_site().pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Selectielijst gemeenten en intergemeentelijke organen 2020" in page.content.decode()
+    data = {
+        "category_code": "3.1",
+        "category_label": "Beleid",
+        "appraisal": "vernietigen",
+        "retention_years": "20",
+    }
+    assert client.post(url, data).status_code == 302
+    saved = ArchiveSettings.for_site(home.get_site())
+    assert (saved.category_code, saved.appraisal, saved.retention_years) == (
+        "3.1",
+        "vernietigen",
+        20,
+    )
