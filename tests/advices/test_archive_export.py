@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
 from advices.archive.package import ArchiveExportError, build_package
@@ -19,6 +21,7 @@ from tests.advices.archive_helpers import (
     mdto_schema,
     open_zip,
     parse,
+    send_on,
 )
 
 START, END = datetime.date(2022, 1, 1), datetime.date(2022, 12, 31)
@@ -250,3 +253,18 @@ def test_command_never_overwrites_and_explains_bad_dates(world, tmp_path):
             "--uitvoer",
             str(tmp_path / "nieuw.zip"),
         )
+
+
+def test_query_count_does_not_grow_with_the_number_of_dossiers(world):
+    site, *_letters = world
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            build_package(START, END, site, EXPORTED_AT)
+        return len(captured)
+
+    queries()  # the first export also reads the site's settings into their cache
+    few = queries()
+    for number in range(4, 28):  # 24 more letters, 27 dossiers in all
+        send_on(datetime.date(2022, 9, 1), f"PR-2022-{number:02d}", subject=f"Advies {number}")
+    assert queries() == few
