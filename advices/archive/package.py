@@ -12,7 +12,6 @@ import datetime
 import io
 import zipfile
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,7 +44,7 @@ def letters_sent_between(start, end):
         end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
     )
     return (
-        AdviceLetter.objects.filter(Q(sent_at__gte=since) & Q(sent_at__lt=until))
+        AdviceLetter.objects.filter(sent_at__gte=since, sent_at__lt=until)
         .select_related("sent_pdf", "college_response")
         .order_by("sent_at", "reference")
     )
