@@ -9,6 +9,7 @@ letters' checksums were computed when they were stored, and carry that moment.
 """
 
 import datetime
+import hashlib
 import io
 import zipfile
 
@@ -23,7 +24,6 @@ from advices.lifecycle.retention import (
     DEFAULT_RETENTION_YEARS,
 )
 from advices.models import AdviceLetter, ArchiveSettings
-from advices.pdf.archive import stored_bytes_match
 from home.models import CouncilSettings
 
 # ZIP's earliest date: the package carries no time of its own.
@@ -73,7 +73,13 @@ def _read(field_file):
         return handle.read()
 
 
-def _check_complete(letters):
+def _matches_record(data, record):
+    return len(data) == record.size and hashlib.sha256(data).hexdigest() == record.sha256
+
+
+def _sent_pdfs(letters):
+    """The stored PDF of each letter (by its id), each checked against the size and SHA-256
+    recorded when it was sent: the package holds exactly what was sent, or nothing."""
     missing = [letter.reference for letter in letters if not hasattr(letter, "sent_pdf")]
     if missing:
         raise ArchiveExportError(
@@ -83,7 +89,16 @@ def _check_complete(letters):
             )
             % {"references": ", ".join(missing)}
         )
-    damaged = [letter.reference for letter in letters if not stored_bytes_match(letter.sent_pdf)]
+    found, damaged = {}, []
+    for letter in letters:
+        try:
+            data = _read(letter.sent_pdf.file)
+        except FileNotFoundError:
+            data = None
+        if data is not None and _matches_record(data, letter.sent_pdf):
+            found[letter.pk] = data
+        else:
+            damaged.append(letter.reference)
     if damaged:
         raise ArchiveExportError(
             _(
@@ -93,6 +108,7 @@ def _check_complete(letters):
             )
             % {"references": ", ".join(damaged)}
         )
+    return found
 
 
 def package_files(start, end, site, exported_at=None):
@@ -100,13 +116,13 @@ def package_files(start, end, site, exported_at=None):
     if end < start:
         raise ArchiveExportError(_("De einddatum ligt vóór de begindatum."))
     letters = list(letters_sent_between(start, end))
-    _check_complete(letters)
+    sent = _sent_pdfs(letters)
     context = export_context(site, exported_at or timezone.now())
     files = []
     for letter in letters:
         reply = getattr(letter, "college_response", None)
         reply_pdf = _read(reply.reply_file) if reply and reply.reply_file else None
-        files.extend(DossierWriter(letter, context).files(_read(letter.sent_pdf.file), reply_pdf))
+        files.extend(DossierWriter(letter, context).files(sent[letter.pk], reply_pdf))
     return files
 
 

@@ -268,3 +268,11 @@ def test_query_count_does_not_grow_with_the_number_of_dossiers(world):
     for number in range(4, 28):  # 24 more letters, 27 dossiers in all
         send_on(datetime.date(2022, 9, 1), f"PR-2022-{number:02d}", subject=f"Advies {number}")
     assert queries() == few
+
+
+def test_a_missing_stored_pdf_stops_the_export(world):
+    site, _with_pdf, text_only, *_rest = world
+    stored = text_only.sent_pdf.file
+    stored.storage.delete(stored.name)
+    with pytest.raises(ArchiveExportError, match="PR-2022-02 is beschadigd of weg"):
+        build_package(START, END, site, EXPORTED_AT)
