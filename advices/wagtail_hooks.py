@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -9,6 +10,7 @@ from advices.admin.menu import AdviceCycleViewSetGroup
 from advices.admin.panels import OverduePanel
 from advices.admin.requests_panel import OpenRequestsPanel, may_see_open_requests
 from advices.admin.urls import admin_url, url_name
+from advices.admin.views import archive_export
 from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
 from advices.models import AdviceLetter, AdviceRequest
 from advices.pages import home_sections
@@ -114,3 +116,21 @@ def request_listing_buttons(snippet, user, next_url=None):
 def add_open_requests_panel(request, panels):
     if may_see_open_requests(request.user):
         panels.append(OpenRequestsPanel())
+
+
+@hooks.register("register_admin_urls")
+def archive_export_urls():
+    return [
+        path("archief-export/", archive_export.archive_export, name="advices_archive_export"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def archive_export_menu_item():
+    return archive_export.ArchiveExportMenuItem(
+        _("Export voor het archief"),
+        reverse("advices_archive_export"),
+        name="archive-export",
+        icon_name="download",
+        order=620,
+    )

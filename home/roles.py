@@ -64,6 +64,8 @@ MODEL_PERMISSIONS = {
         "advices.change_erratum",
         "advices.view_erratum",
         "advices.change_lettersettings",
+        "advices.change_archivesettings",
+        "advices.export_archive",
         "advices.view_collegeresponse",
         "advices.view_recommendationanswer",
         "advices.view_commitment",

@@ -29,6 +29,7 @@ from advices.lifecycle.requests import RequestStatus
 from advices.models import (
     AdviceLetter,
     AdviceRequest,
+    ArchiveSettings,
     Assessment,
     CollegeResponse,
     Commitment,
@@ -177,6 +178,20 @@ class LetterSettingsFactory(factory.django.DjangoModelFactory):
     response_term_weeks = 6
     contact_name = "Sem Secretaris"
     contact_email = "secretariaat@example.org"
+
+
+class ArchiveSettingsFactory(factory.django.DjangoModelFactory):
+    """How the archive export appraises the advice of a site; one row per site."""
+
+    class Meta:
+        model = ArchiveSettings
+        django_get_or_create = ("site",)
+
+    site = factory.LazyFunction(_default_site)
+    category_code = "3"
+    category_label = "Voorbereiden en bijsturen beleid"
+    appraisal = "bewaren"
+    retention_years = 10
 
 
 class AccessibilityStatementFactory(factory.django.DjangoModelFactory):

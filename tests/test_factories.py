@@ -46,7 +46,12 @@ def test_the_factory_makes_a_valid_saved_row(db, model):
     stored.full_clean()  # raises ValidationError with the failing fields
 
 
-SITE_SETTINGS = ("home.CouncilSettings", "home.AccessibilityStatement", "advices.LetterSettings")
+SITE_SETTINGS = (
+    "home.CouncilSettings",
+    "home.AccessibilityStatement",
+    "advices.LetterSettings",
+    "advices.ArchiveSettings",
+)
 
 
 def test_two_rows_from_one_factory_do_not_collide(db):

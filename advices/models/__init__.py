@@ -8,6 +8,7 @@ from advices.lifecycle.statuses import (
 )
 
 from .archive import SentLetterPdf
+from .archive_settings import ArchiveSettings
 from .decisions import Decision, DecisionOutcome
 from .errata import Erratum
 from .followup import (
@@ -25,6 +26,7 @@ from .responses import CollegeResponse, RecommendationAnswer
 from .subscriptions import FollowTarget, Subscription
 
 __all__ = [
+    "ArchiveSettings",
     "Assessment",
     "CollegeResponse",
     "Commitment",

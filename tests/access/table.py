@@ -53,6 +53,8 @@ MAY = {
     # -- the annual report (app annual) --
     "read annual reports before they are published (list, preview)": COUNCIL,
     "write and publish the annual report": frozenset({SECRETARY}),
+    # -- issue 14: the archive export (MDTO) --
+    "download the archive package (MDTO) of a period": frozenset({SECRETARY}),
 }
 
 PUBLIC = "read the public site (sent advice, published pages, public documents, feeds, API)"
@@ -238,4 +240,6 @@ URLS = [
     # -- issue 14, the Woo index (advices/public/woo): public, like the open data --
     ("robots_txt", "*", PUBLIC),
     ("woo_sitemap*", "*", PUBLIC),
+    # -- issue 14: the archive export (MDTO); the form and the ZIP it returns --
+    ("advices_archive_export", "*", "download the archive package (MDTO) of a period"),
 ]
