@@ -235,4 +235,8 @@ URLS = [
     ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
     # The bulk screens list what one may change; each row then refuses a delete itself.
     ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
+    # -- issue 14, ods: the gemeenteraad's information system (ODS Open Raadsinformatie API);
+    # read-only, public, and a draft letter is a 404 there like everywhere --
+    ("ods:*", "draft_letter*", DRAFTS_IN_PUBLIC),
+    ("ods:*", "*", PUBLIC),
 ]

@@ -333,3 +333,19 @@ def test_lists_cost_the_same_queries_for_few_or_many(client, world, clerk, path,
     add_answered_letters(clerk, 12)
     assert len(client.get(BASE + path).json()["results"]) == shown
     assert count_queries(client, path) == few
+
+
+# -- the Open data page ----------------------------------------------------------------------
+
+
+def test_the_open_data_page_tells_the_griffie_how_to_use_it(client, index, council):
+    response = client.get("/open-data/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    section = html.split('id="ods-heading"')[1].split("</section>")[0]
+    assert "Voor de gemeenteraad en de griffie" in section
+    assert f'href="{BASE}/informatieobjecten"' in section
+    assert f'href="{BASE}/besluiten"' in section
+    for words in ["iBabs", "Notubiz", "ingekomen_stuk", "antwoord", "toezegging", "pageSize"]:
+        assert words in section
+    assert "Zo koppelt de griffie het RIS" in section

@@ -41,9 +41,7 @@ def catalogue():
     """(day, kind, pk) of every public letter and reply, newest first: a queryset to page."""
     kind = CharField()
     letters = public_letters().annotate(day=F("date"), kind=Value(LETTER, output_field=kind))
-    replies = public_replies().annotate(
-        day=F("received_on"), kind=Value(REPLY, output_field=kind)
-    )
+    replies = public_replies().annotate(day=F("received_on"), kind=Value(REPLY, output_field=kind))
     return (
         # Each side without its model's ordering: SQL orders only the union as a whole.
         letters.order_by()

@@ -20,9 +20,7 @@ def read_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
-            response = problem(
-                request, 405, _("Deze API kan alleen lezen."), _("Gebruik GET.")
-            )
+            response = problem(request, 405, _("Deze API kan alleen lezen."), _("Gebruik GET."))
             response["Allow"] = "GET, HEAD"
             return response
         try:
