@@ -7,10 +7,12 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from advices.lifecycle.decisions import FollowsAdvice
 from advices.models import LetterStatus
 from tests.advices.ods_schema import assert_problem, assert_valid
+from tests.advices.response_helpers import pdf_upload
 from tests.advices.test_decisions_public import decide
 from tests.factories import (
     AdviceLetterFactory,
@@ -114,7 +116,7 @@ def test_letters_and_replies_are_information_objects_newest_first(client, world)
         "Sterke sociale basis",
         "auteur": "Participatieraad Zwolle",
         "creatiedatum": "2022-03-01",
-        "datumIngediend": world["first"].sent_at.date().isoformat(),
+        "datumIngediend": timezone.localdate(world["first"].sent_at).isoformat(),
         "taal": "dut",
         "vertrouwelijkheidsaanduiding": "openbaar",
         "link": f"{SERVER}/adviezen/PR-2022-01/pdf/",
@@ -139,6 +141,14 @@ def test_every_url_in_an_answer_answers_itself(client, world):
         assert client.get(result["link"]).status_code == 200
 
 
+def test_a_reply_sent_as_pdf_links_to_that_pdf(client, world):
+    CollegeResponseFactory(letter=world["second"], reply_file=pdf_upload(), text="")
+    reply = get(client, "/informatieobjecten/reactie-PR-2022-02")
+    assert_valid(reply, "InformatieObject")
+    assert reply["link"] == f"{SERVER}/adviezen/PR-2022-02/reactie-college/"
+    assert client.get(reply["link"]).status_code == 200
+
+
 def test_one_information_object_by_its_id(client, world):
     letter = get(client, "/informatieobjecten/advies-PR-2022-02")
     assert_valid(letter, "InformatieObject")
@@ -156,6 +166,7 @@ def test_drafts_unanswered_letters_and_unknown_ids_are_a_404_problem(client, wor
         "/informatieobjecten/iets-anders",
         "/informatieobjecten/",
         "/bestaat-niet",
+        "/",
     ]:
         body = get(client, path, status=404)
         assert body["title"] == "Niet gevonden."

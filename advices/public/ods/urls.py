@@ -20,5 +20,6 @@ urlpatterns = [
     path("organisatorische_eenheden/raad", views.council, name="council"),
     path("besluiten", views.decisions, name="decisions"),
     path("besluiten/<int:nummer>", views.decision, name="decision"),
-    re_path(r"", unknown_address),
+    # Any other address here answers in JSON (named, so the role matrix reaches it too).
+    re_path(r"", unknown_address, name="unknown"),
 ]
