@@ -200,6 +200,7 @@ def test_a_page_past_the_last_is_a_404_problem(client, world):
         ({"page": "twee"}, "page"),
         ({"pageSize": "101"}, "pageSize"),
         ({"pageSize": "-1"}, "pageSize"),
+        ({"page": "²"}, "page"),
     ],
 )
 def test_a_wrong_page_parameter_is_a_400_problem_naming_it(client, world, query, name):

@@ -20,7 +20,7 @@ def _whole_number(request, name, default, highest=None):
     raw = request.GET.get(name)
     if raw is None:
         return default
-    value = int(raw) if raw.isdigit() else 0
+    value = int(raw) if raw.isascii() and raw.isdigit() else 0
     if value < 1 or (highest is not None and value > highest):
         if highest is None:
             reason = _("Geef een heel getal van 1 of hoger.")
