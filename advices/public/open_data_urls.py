@@ -1,6 +1,6 @@
 """The addresses of the open data: the documentation page, the files and the API."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from advices.public import open_data_views as open_data
 from advices.public.api import api, not_found_view
@@ -15,6 +15,8 @@ urlpatterns = [
     # -- issue 13: the requests for advice --
     path("open-data/adviesaanvragen.csv", open_data.requests_csv, name="open_data_requests_csv"),
     path("open-data/adviesaanvragen.json", open_data.requests_json, name="open_data_requests_json"),
+    # -- issue 14: the gemeenteraad's information system (ODS Open Raadsinformatie) --
+    path("api/open-raadsinformatie/v1/", include("advices.public.ods.urls")),
     path("api/v1/", api.urls),
     # Anything else under the API answers in JSON too, not with the site's 404 page.
     re_path(r"^api/v1/", not_found_view),

@@ -242,4 +242,8 @@ URLS = [
     ("woo_sitemap*", "*", PUBLIC),
     # -- issue 14: the archive export (MDTO); the form and the ZIP it returns --
     ("advices_archive_export", "*", "download the archive package (MDTO) of a period"),
+    # -- issue 14, ods: the gemeenteraad's information system (ODS Open Raadsinformatie API);
+    # read-only, public, and a draft letter is a 404 there like everywhere --
+    ("ods:*", "draft_letter*", DRAFTS_IN_PUBLIC),
+    ("ods:*", "*", PUBLIC),
 ]
