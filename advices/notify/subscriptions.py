@@ -50,6 +50,11 @@ def repeat_window():
     return datetime.timedelta(seconds=settings.ADVICES_FOLLOW_REPEAT_WINDOW)
 
 
+def repeat_window_hours():
+    """The follow window in whole hours (at least one), as pages state it."""
+    return max(1, round(repeat_window().total_seconds() / 3600))
+
+
 # -- what can be followed ------------------------------------------------------------------
 
 

@@ -185,11 +185,10 @@ def subscribe(request, target_type, pk=None, slug=None):
 
 @require_GET
 def sent(request):
-    hours = max(1, round(subscriptions.repeat_window().total_seconds() / 3600))
     return TemplateResponse(
         request,
         "advices/follow/sent.html",
-        {"days": confirm_max_age().days, "repeat_hours": hours},
+        {"days": confirm_max_age().days, "repeat_hours": subscriptions.repeat_window_hours()},
     )
 
 
