@@ -235,4 +235,8 @@ URLS = [
     ("wagtailsnippetchoosers_annual_annualreport:*", "*", READ_REPORTS),
     # The bulk screens list what one may change; each row then refuses a delete itself.
     ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
+    # -- issue 14, privacy: what is stored about an address (/volgen/mijn-gegevens/) --------
+    # Public; ("follow:*", "*", PUBLIC) above already matches them first. Listed for the record.
+    ("follow:my_data", "*", PUBLIC),
+    ("follow:my_data_sent", "*", PUBLIC),
 ]
