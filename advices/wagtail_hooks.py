@@ -13,8 +13,8 @@ from advices.admin.urls import admin_url, url_name
 from advices.admin.views import archive_export
 from advices.lifecycle.frozen import FROZEN_MESSAGE, cited_refusal, citing_frozen_letters, is_frozen
 from advices.models import AdviceLetter, AdviceRequest
-from advices.pages import home_sections
-from home.hooks import HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS
+from advices.pages import home_sections, privacy
+from home.hooks import HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS, PRIVACY_STATEMENT_SECTIONS
 from home.models import MeetingPage, Theme
 
 register_snippet(AdviceCycleViewSetGroup)
@@ -79,6 +79,7 @@ def add_overdue_panel(request, panels):
 # What advices adds to home's pages (home/hooks.py).
 hooks.register(HOME_PAGE_SECTIONS, home_sections.home_dashboard)
 hooks.register(MEETING_PAGE_SECTIONS, home_sections.meeting_letters)
+hooks.register(PRIVACY_STATEMENT_SECTIONS, privacy.following_by_email)
 
 
 @hooks.register("register_log_actions")

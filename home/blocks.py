@@ -159,6 +159,24 @@ class AccessibilityStatementBlock(blocks.StaticBlock):
         )
 
 
+class PrivacyStatementBlock(blocks.StaticBlock):
+    """What the site keeps about visitors who leave an address (following by email), and for
+    how long: written from the settings by the apps that keep it (``privacy_statement_sections``
+    in home/hooks.py), so it stays true when a term changes."""
+
+    class Meta:
+        icon = "lock"
+        template = "blocks/privacy_statement_block.html"
+        label = _("Privacyverklaring: bewaartermijnen")
+        description = _(
+            "Welke gegevens de website bewaart van wie iets volgt per e-mail, hoe lang, en hoe "
+            "iemand die gegevens opvraagt of laat wissen. De termijnen komen uit de instellingen."
+        )
+        admin_text = _(
+            "Hier komen de gegevens die de website bewaart en de termijnen uit de instellingen."
+        )
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of meeting reports and standard pages."""
 
@@ -177,3 +195,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     call_out = CallOutBlock()
     accessibility_statement = AccessibilityStatementBlock()
+    privacy_statement = PrivacyStatementBlock()

@@ -20,6 +20,11 @@ a newline, in hook order (``hooks.register(name, fn, order=...)``).
     Sections at the end of a meeting's report (``MeetingPage``), after its body. The page
     may be an unsaved page in the admin's preview (``page.pk is None``). ``advices``
     adds the public advice letters that cite the meeting.
+
+``privacy_statement_sections``
+    What the privacy statement block (``PrivacyStatementBlock``, on the privacy page) says
+    about data that apps keep, each with its terms as the settings make them, so the page
+    stays true when a setting changes. ``advices`` adds following by email.
 """
 
 from django.utils.html import conditional_escape
@@ -28,8 +33,9 @@ from wagtail.hooks import get_hooks
 
 HOME_PAGE_SECTIONS = "home_page_sections"
 MEETING_PAGE_SECTIONS = "meeting_page_sections"
+PRIVACY_STATEMENT_SECTIONS = "privacy_statement_sections"
 
-HOOK_NAMES = (HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS)
+HOOK_NAMES = (HOME_PAGE_SECTIONS, MEETING_PAGE_SECTIONS, PRIVACY_STATEMENT_SECTIONS)
 
 
 def render_sections(hook_name, request, page):

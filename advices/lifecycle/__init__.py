@@ -14,6 +14,8 @@
 - ``commitments``: a new due date needs a reason; the first date stays; ``due_dates``: a
   date or a quarter ("Q1 2020", stored as its last day) as the college writes them.
 - ``sizes``: how long a letter may be before it can no longer be sent as one PDF.
+- ``subscription_terms``: how long an unconfirmed subscription to follow by email is kept (as
+  long as its confirmation link works); the privacy page states it from there.
 
 This package decides; it changes nothing. Writes are actions (``advices.actions``) that ask
 these rules first. ``tests/advices/test_lifecycle_pairs.py`` checks every Python/SQL pair

@@ -24,9 +24,9 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from advices.lifecycle.statuses import LetterStatus, PublicStatus, Verdict
+from advices.lifecycle.subscription_terms import confirm_max_age
 from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
 from advices.notify.subscriptions import (
-    CONFIRM_MAX_AGE,
     PageLinks,
     Target,
     confirm_url,
@@ -43,11 +43,11 @@ BREADTH = [FollowTarget.THEME, FollowTarget.LETTER, FollowTarget.RECOMMENDATION]
 
 
 def confirmation_message(subscription, target, base=None):
-    """The double opt-in mail: a signed link, valid for ``CONFIRM_MAX_AGE``."""
+    """The double opt-in mail: a signed link, valid for ``confirm_max_age()``."""
     context = {
         "target_label": target.label,
         "confirm_url": confirm_url(subscription, base),
-        "days": CONFIRM_MAX_AGE.days,
+        "days": confirm_max_age().days,
         "new_requests": target.type == FollowTarget.REQUESTS,
     }
     subject = _("Bevestig dat u %(target)s wilt volgen") % {"target": target.label}

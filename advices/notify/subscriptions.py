@@ -3,14 +3,17 @@ without an account.
 
 * ``subscribe`` stores an unconfirmed ``Subscription`` (or reuses the one there is);
   ``claim_confirmation_mail`` then says whether this request may have ``follower_mail`` mail
-  a signed link that is valid for seven days (double opt-in): at most one mail per address
-  and thing followed within the follow window, however many requests come in at once;
+  a signed link that is valid for ``ADVICES_FOLLOW_CONFIRM_DAYS`` days (double opt-in): at
+  most one mail per address and thing followed within the follow window, however many
+  requests come in at once; ``delete_expired`` removes the unconfirmed ones whose link has
+  expired (``advices.lifecycle.subscription_terms``);
 * ``confirm`` and ``unsubscribe`` read signed tokens; a bad, changed or expired token raises
   ``signing.BadSignature`` (``SignatureExpired`` for an old one), for the view to explain;
 * ``Target`` and ``find_target``: what can be followed (only what is public), how a page or a
   mail names it, and its public page (``PageLinks`` finds the pages of many at a fixed cost).
 
 Only the address and what it follows are stored; unsubscribing deletes the row.
+``stored_data`` is what is stored about one address, for the mail that tells its owner.
 """
 
 import datetime
@@ -25,6 +28,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from advices.lifecycle.subscription_terms import confirm_max_age, expired_unconfirmed
 from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
 from advices.pages import AdviceIndexPage
 from advices.pages.request_index import AdviceRequestIndexPage
@@ -34,7 +38,6 @@ from home.site_address import absolute_url, page_full_url, site_root_url
 # The salts are part of every link already mailed: changing them breaks those links.
 CONFIRM_SALT = "advices.follow.confirm"
 UNSUBSCRIBE_SALT = "advices.follow.unsubscribe"
-CONFIRM_MAX_AGE = datetime.timedelta(days=7)
 
 
 def normalize_email(address):
@@ -45,6 +48,11 @@ def repeat_window():
     """How long a repeated subscription sends no new mail (``ADVICES_FOLLOW_REPEAT_WINDOW``,
     seconds)."""
     return datetime.timedelta(seconds=settings.ADVICES_FOLLOW_REPEAT_WINDOW)
+
+
+def repeat_window_hours():
+    """The follow window in whole hours (at least one), as pages state it."""
+    return max(1, round(repeat_window().total_seconds() / 3600))
 
 
 # -- what can be followed ------------------------------------------------------------------
@@ -137,24 +145,36 @@ def find_target(target_type, target_id):
         target_id = int(target_id)
     except (TypeError, ValueError):
         return None
-    if target_type == FollowTarget.RECOMMENDATION:
-        recommendation = (
-            Recommendation.objects.public().select_related("letter").filter(pk=target_id).first()
+    return find_targets([(target_type, target_id)]).get((target_type, target_id))
+
+
+def find_targets(keys):
+    """``{(target_type, target_id): Target}`` for the public things among ``keys``: one query
+    per kind of thing asked for, however many."""
+    wanted = {kind: set() for kind in FollowTarget.values}
+    for target_type, target_id in keys:
+        if target_type in wanted:
+            wanted[target_type].add(target_id)
+    found = {}
+    if wanted[FollowTarget.RECOMMENDATION]:
+        recommendations = Recommendation.objects.public().select_related("letter")
+        for item in recommendations.filter(pk__in=wanted[FollowTarget.RECOMMENDATION]):
+            found[FollowTarget.RECOMMENDATION, item.pk] = Target(
+                FollowTarget.RECOMMENDATION, item.pk, item, item.letter
+            )
+    if wanted[FollowTarget.LETTER]:
+        for letter in AdviceLetter.objects.public().filter(pk__in=wanted[FollowTarget.LETTER]):
+            found[FollowTarget.LETTER, letter.pk] = Target(
+                FollowTarget.LETTER, letter.pk, letter, letter
+            )
+    if ALL_REQUESTS in wanted[FollowTarget.REQUESTS]:
+        found[FollowTarget.REQUESTS, ALL_REQUESTS] = Target(
+            FollowTarget.REQUESTS, ALL_REQUESTS, None
         )
-        if recommendation:
-            return Target(target_type, target_id, recommendation, recommendation.letter)
-    elif target_type == FollowTarget.LETTER:
-        letter = AdviceLetter.objects.public().filter(pk=target_id).first()
-        if letter:
-            return Target(target_type, target_id, letter, letter)
-    elif target_type == FollowTarget.REQUESTS:
-        if target_id == ALL_REQUESTS:
-            return Target(target_type, ALL_REQUESTS, None)
-    elif target_type == FollowTarget.THEME:
-        theme = Theme.objects.filter(pk=target_id).first()
-        if theme:
-            return Target(target_type, target_id, theme)
-    return None
+    if wanted[FollowTarget.THEME]:
+        for theme in Theme.objects.filter(pk__in=wanted[FollowTarget.THEME]):
+            found[FollowTarget.THEME, theme.pk] = Target(FollowTarget.THEME, theme.pk, theme)
+    return found
 
 
 # -- subscribing, confirming, unsubscribing --------------------------------------------------
@@ -168,10 +188,7 @@ def subscribe(email, target):
     Whether a mail goes out is ``claim_confirmation_mail``'s decision.
     """
     email = normalize_email(email)
-    now = timezone.now()
-    Subscription.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
-    ).delete()
+    delete_expired()
     lookup = {"email": email, "target_type": target.type, "target_id": target.id}
     subscription = Subscription.objects.filter(**lookup).first()
     if subscription is None:
@@ -181,6 +198,15 @@ def subscribe(email, target):
         except IntegrityError:
             subscription = Subscription.objects.get(**lookup)
     return subscription
+
+
+def delete_expired(now=None):
+    """Delete the unconfirmed subscriptions whose confirmation link has expired; how many.
+    Idempotent: a second run finds none of them."""
+    deleted, _rows = Subscription.objects.filter(
+        expired_unconfirmed(now or timezone.now())
+    ).delete()
+    return deleted
 
 
 def claim_confirmation_mail(subscription):
@@ -227,7 +253,7 @@ def read_token(token, salt, max_age=None):
 
 def confirm(token):
     """Confirm the subscription of a confirmation link; None if it no longer exists."""
-    email, target_type, target_id = read_token(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
+    email, target_type, target_id = read_token(token, CONFIRM_SALT, confirm_max_age())
     subscription = Subscription.objects.filter(
         email=email, target_type=target_type, target_id=target_id
     ).first()

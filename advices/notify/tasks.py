@@ -20,7 +20,7 @@ from django_tasks import task
 
 from advices.actions.events import StatusChange
 from advices.models import AdviceRequest, CollegeResponse, Subscription
-from advices.notify import follower_mail, secretariat
+from advices.notify import follower_mail, secretariat, stored_data
 from advices.notify.subscriptions import find_target
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,20 @@ def mail_confirmation(subscription_id, base_url=None):
             return follower_mail.confirmation_message(subscription, target, base_url).send()
     except Exception:
         logger.exception("De bevestigingsmail aan volger %s kon niet weg", subscription_id)
+        raise
+
+
+@task()
+def mail_stored_data(email, base_url=None):
+    """Mail ``email`` what is stored about it (or that nothing is). ``base_url`` as for
+    ``mail_confirmation``. The address is this task's argument: the daily clean-up of task
+    results (README, "Production") removes it with the result."""
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            return stored_data.stored_data_message(email, base_url).send()
+    except Exception:
+        # Not the address itself in the log: the log is kept longer than the task.
+        logger.exception("De e-mail met opgeslagen gegevens kon niet weg")
         raise
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from advices.models import FollowTarget
-from advices.public import feeds
+from advices.public import feeds, my_data_views
 from advices.public import follow_views as views
 
 app_name = "follow"
@@ -36,6 +36,9 @@ urlpatterns = [
     path("volgen/bevestig-uw-e-mail/", views.sent, name="sent"),
     path("volgen/bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("volgen/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # What is stored about an address (AVG): asked for here, answered by mail.
+    path("volgen/mijn-gegevens/", my_data_views.my_data, name="my_data"),
+    path("volgen/mijn-gegevens/verstuurd/", my_data_views.my_data_sent, name="my_data_sent"),
     # Feeds: RSS under /feeds/, Atom under /feeds/atom/.
     path("feeds/adviezen/", feeds.NewAdviceFeed(), name="feed_advice"),
     path("feeds/atom/adviezen/", feeds.NewAdviceAtomFeed(), name="feed_advice_atom"),

@@ -29,6 +29,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from advices.lifecycle.subscription_terms import confirm_max_age
 from advices.models import FollowTarget
 from advices.notify import subscriptions
 from advices.notify.tasks import mail_confirmation
@@ -56,7 +57,7 @@ def _bad_link(request, reason):
                 "Een link om te bevestigen werkt %(days)d dagen. Deze link is ouder. "
                 "Meld u opnieuw aan; u krijgt dan een nieuwe link."
             )
-            % {"days": subscriptions.CONFIRM_MAX_AGE.days},
+            % {"days": confirm_max_age().days},
         ),
         "bad": (
             _("Deze link klopt niet"),
@@ -110,18 +111,36 @@ def _form_page(request, form, target, status, notice=None):
     )
 
 
-def _not_from_this_site(request):
+def not_from_this_site(request, reason=None):
+    """403 for a post that did not come from this site's pages; ``reason`` says what was
+    refused (by default: a subscription)."""
     return TemplateResponse(
         request,
         "403.html",
         {
-            "exception": _(
+            "exception": reason
+            or _(
                 "Uw aanmelding is niet verstuurd: ze kwam niet van een pagina van deze website. "
                 "Er is niets opgeslagen. Open de pagina op deze website en meld u daar aan."
             )
         },
         status=403,
     )
+
+
+TOO_MANY_POSTS = gettext_lazy(
+    "U heeft dit formulier vaak achter elkaar verstuurd. Wacht even en probeer het "
+    "dan opnieuw; uw e-mailadres staat nog in het formulier."
+)
+
+
+def client_must_wait(request):
+    """Count this post against its client's limit: 0 if it may go on, else the seconds until
+    the client may post again (for ``Retry-After``)."""
+    per_client = rate_limits.follow_posts_per_client()
+    if per_client.spend(client_ip(request) or ""):
+        return 0
+    return per_client.retry_after()
 
 
 # No CSRF token (see the module's docstring): the origin check, the double opt-in and the
@@ -143,16 +162,12 @@ def subscribe(request, target_type, pk=None, slug=None):
     if request.method != "POST":
         return _form_page(request, FollowForm(), target, status=200)
     if not from_this_site(request):
-        return _not_from_this_site(request)
+        return not_from_this_site(request)
     form = FollowForm(request.POST)
-    per_client = rate_limits.follow_posts_per_client()
-    if not per_client.spend(client_ip(request) or ""):
-        notice = _(
-            "U heeft dit formulier vaak achter elkaar verstuurd. Wacht even en probeer het "
-            "dan opnieuw; uw e-mailadres staat nog in het formulier."
-        )
-        response = _form_page(request, form, target, status=429, notice=notice)
-        response["Retry-After"] = str(per_client.retry_after())
+    wait = client_must_wait(request)
+    if wait:
+        response = _form_page(request, form, target, status=429, notice=TOO_MANY_POSTS)
+        response["Retry-After"] = str(wait)
         return response
     if not form.is_valid():
         return _form_page(request, form, target, status=400)
@@ -170,11 +185,10 @@ def subscribe(request, target_type, pk=None, slug=None):
 
 @require_GET
 def sent(request):
-    hours = max(1, round(subscriptions.repeat_window().total_seconds() / 3600))
     return TemplateResponse(
         request,
         "advices/follow/sent.html",
-        {"days": subscriptions.CONFIRM_MAX_AGE.days, "repeat_hours": hours},
+        {"days": confirm_max_age().days, "repeat_hours": subscriptions.repeat_window_hours()},
     )
 
 

@@ -1,4 +1,5 @@
-"""Limits on the follow form, so nobody can flood an address or the mail server through it.
+"""Limits on the follow form and the form that asks what is stored about an address
+(``my_data_views``), so nobody can flood an address or the mail server through them.
 
 Who sent a request is ``home.security.client_ip`` (the login lockout's rule too).
 
@@ -50,7 +51,8 @@ class Budget:
 
 
 def follow_posts_per_client():
-    """Posts of the follow form from one client (a shared office connection sends many)."""
+    """Posts of the follow form and the data request from one client, together (a shared
+    office connection sends many)."""
     return Budget(
         "follow-client",
         settings.ADVICES_FOLLOW_POSTS_PER_CLIENT,
@@ -59,7 +61,8 @@ def follow_posts_per_client():
 
 
 def follow_mails_per_address():
-    """Confirmation mails to one address, whatever it follows."""
+    """Mails to one address from the follow form and the data request together, whatever it
+    follows."""
     return Budget(
         "follow-address",
         settings.ADVICES_FOLLOW_MAILS_PER_ADDRESS,

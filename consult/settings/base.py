@@ -277,6 +277,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADVICES_FOLLOW_REPEAT_WINDOW = int(os.environ.get("DJANGO_FOLLOW_REPEAT_WINDOW", "3600"))
 ADVICES_FOLLOW_MAILS_PER_ADDRESS = int(os.environ.get("DJANGO_FOLLOW_MAILS_PER_ADDRESS", "5"))
 ADVICES_FOLLOW_POSTS_PER_CLIENT = int(os.environ.get("DJANGO_FOLLOW_POSTS_PER_CLIENT", "20"))
+# How many days a confirmation link works. An unconfirmed subscription is deleted when its link
+# has expired (`manage.py delete_expired_subscriptions`, daily); the privacy page says so.
+ADVICES_FOLLOW_CONFIRM_DAYS = int(os.environ.get("DJANGO_FOLLOW_CONFIRM_DAYS", "7"))
 # How many proxies (load balancer, nginx) in front of the site append to X-Forwarded-For;
 # 0: the site is reached directly and REMOTE_ADDR is the client (advices/public/rate_limits.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

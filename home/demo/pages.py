@@ -9,6 +9,7 @@ from .stream import (
     heading,
     paragraph,
     paragraph_with_link,
+    privacy_statement,
     rich_text,
 )
 
@@ -225,7 +226,7 @@ PRIVACY = {
     "intro": "Op deze pagina leest u welke gegevens deze website bewaart.",
     "search_description": (
         "Welke gegevens bewaart deze website? Geen volgcookies; alleen wat nodig is om in te "
-        "loggen."
+        "loggen en om u per e-mail te laten weten wat er met een advies gebeurt."
     ),
     "body": [
         heading("Geen cookies die u volgen"),
@@ -250,6 +251,7 @@ PRIVACY = {
                 "wie een tekst heeft gemaakt of veranderd, en wanneer.",
             ],
         ),
+        privacy_statement(),
         heading("Vragen"),
         paragraph_with_link(
             "Hebt u een vraag over uw gegevens? ",

@@ -77,3 +77,8 @@ def paragraph_with_link(before, link_text, href, after=""):
 def accessibility_statement():
     """The statement's status, last check, label and contact (from the site's settings)."""
     return {"type": "accessibility_statement", "value": None}
+
+
+def privacy_statement():
+    """What the site keeps of people who follow by email, and the terms (from the settings)."""
+    return {"type": "privacy_statement", "value": None}

@@ -246,4 +246,8 @@ URLS = [
     # read-only, public, and a draft letter is a 404 there like everywhere --
     ("ods:*", "draft_letter*", DRAFTS_IN_PUBLIC),
     ("ods:*", "*", PUBLIC),
+    # -- issue 14, privacy: what is stored about an address (/volgen/mijn-gegevens/) --------
+    # Public; ("follow:*", "*", PUBLIC) above already matches them first. Listed for the record.
+    ("follow:my_data", "*", PUBLIC),
+    ("follow:my_data_sent", "*", PUBLIC),
 ]

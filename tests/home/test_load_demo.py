@@ -141,6 +141,7 @@ def test_pages_are_published_and_the_menu_holds_meetings_advice_and_about():
     assert [block.block_type for block in accessibility.body].count("accessibility_statement") == 1
     assert "/contact/" in body_text(children["privacy"])
     assert "sessiecookie" in body_text(children["privacy"])
+    assert [block.block_type for block in children["privacy"].body].count("privacy_statement") == 1
 
 
 @pytest.mark.django_db
