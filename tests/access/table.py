@@ -236,3 +236,12 @@ URLS = [
     # The bulk screens list what one may change; each row then refuses a delete itself.
     ("wagtail_bulk_action", "annual.annualreport", WRITE_REPORTS),
 ]
+
+# -- issue 14, names: per name, publish it or show the role only (home.NamedPerson) ----------
+NAMES = "choose per person named in reports and letters: publish the name or only the role"
+MAY[NAMES] = frozenset({SECRETARY})
+URLS += [
+    ("wagtailsnippets_home_namedperson:*", "*", NAMES),
+    ("wagtailsnippetchoosers_home_namedperson:*", "*", NAMES),
+    ("wagtail_bulk_action", "home.namedperson", NAMES),
+]
