@@ -30,7 +30,9 @@ class HomeConfig(AppConfig):
         # The names to hide are read once per request, and again when the list changes.
         request_started.connect(forget, dispatch_uid="home-named-people-request")
         for signal in (post_save, post_delete):
-            signal.connect(forget, sender=NamedPerson, dispatch_uid=f"home-named-people-{id(signal)}")
+            signal.connect(
+                forget, sender=NamedPerson, dispatch_uid=f"home-named-people-{id(signal)}"
+            )
         # 31-02-2025 is an error in every admin form, never 3 March (home.dates).
         use_for_every_admin_date()
 

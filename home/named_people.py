@@ -12,7 +12,8 @@ choice. The public outputs call it:
 The stored PDF of a sent letter never passes here: it is an archival record, kept as sent.
 
 A name matches regardless of case and accents ("jose van dijk" is "José van Dijk"), only as
-whole words ("Jansen" is not replaced inside "Jansens"), and never next to a "/" (a link).
+whole words ("Jansen" is not replaced inside "Jansens" or "Jansen-de Boer"), and never next
+to a "/" (a link).
 The longest listed name wins, so a published "Jan de Vries" is not cut up by a hidden
 "De Vries". The list is read once per request (``forget`` runs at every request start and
 whenever the list changes), so any number of texts costs one query.
@@ -61,8 +62,7 @@ def _folded(text):
 def _name_pattern(name):
     words = fold(" ".join(name.split())).split(" ")
     parts = [
-        "".join(_APOSTROPHE if char in "'’" else re.escape(char) for char in word)
-        for word in words
+        "".join(_APOSTROPHE if char in "'’" else re.escape(char) for char in word) for word in words
     ]
     return _SPACE.join(parts)
 
@@ -80,7 +80,8 @@ class NameChoices:
         # One group per name, in order; a published name replaces itself (keeps the text).
         self.roles = [None if person.publish_name else person.role for person in people]
         alternatives = "|".join(f"({_name_pattern(person.name)})" for person in people)
-        self.pattern = re.compile(rf"(?<![\w/])(?:{alternatives})(?![\w/])") if people else None
+        # Not inside a longer word, a double surname ("Jansen-de Boer") or a link.
+        self.pattern = re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])") if people else None
 
     @classmethod
     def load(cls):
@@ -179,7 +180,8 @@ def apply_name_choices_to_data(value, *, keep=lambda key: key.endswith("url")):
 
 def _applied(value, choices, keep):
     if isinstance(value, str):
-        return choices.apply(value)
+        # Rich text (a letter's introduction) as HTML: its links stay as they are.
+        return choices.apply_html(value) if value.startswith("<") else choices.apply(value)
     if isinstance(value, dict):
         return {
             key: item if keep(str(key)) else _applied(item, choices, keep)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from home import named_people
 from home.named_people import NameChoices
 
 
@@ -35,15 +36,35 @@ def test_a_role_at_the_start_of_a_sentence_gets_a_capital():
 
 
 def test_only_whole_words_match_and_the_longest_name_wins():
-    text = "Jansens plan; Anna Jansen bleef, Jansen ging."
+    text = "Jansens plan; Anna Jansen bleef, Jansen-de Boer ook, Jansen ging."
     # "Anna Jansen" is published: her name stays, and the hidden "Jansen" is not cut out of it.
-    assert CHOICES.apply(text) == "Jansens plan; Anna Jansen bleef, een medewerker ging."
+    assert CHOICES.apply(text) == (
+        "Jansens plan; Anna Jansen bleef, Jansen-de Boer ook, een medewerker ging."
+    )
 
 
 def test_a_link_is_left_alone():
     assert CHOICES.apply("https://example.nl/jansen/ en Jansen") == (
         "https://example.nl/jansen/ en een medewerker"
     )
+
+
+def test_data_for_json_and_csv_keeps_links_and_treats_rich_text_as_html(monkeypatch):
+    monkeypatch.setattr(named_people, "current_choices", lambda: CHOICES)
+    record = {
+        "onderwerp": "Overleg met Jan de Vries",
+        "inleiding": '<p>Met <a href="/over/jansen/">Jansen</a>.</p>',
+        "url": "https://example.nl/adviezen/overleg-met-jansen",
+        "toezeggingen": [{"verantwoordelijk": "Jan de Vries", "te_laat": False}],
+        "aantal": 3,
+    }
+    assert named_people.apply_name_choices_to_data(record) == {
+        "onderwerp": "Overleg met de voorzitter",
+        "inleiding": '<p>Met <a href="/over/jansen/">een medewerker</a>.</p>',
+        "url": "https://example.nl/adviezen/overleg-met-jansen",
+        "toezeggingen": [{"verantwoordelijk": "De voorzitter", "te_laat": False}],
+        "aantal": 3,
+    }
 
 
 def test_html_text_and_text_attributes_change_but_not_links_or_scripts():
