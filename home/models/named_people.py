@@ -1,7 +1,15 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from home.models.unique import UniqueMessagesMixin
+from home.search_text import fold
+
+
+def same_name(first, second):
+    """Whether two spellings are the same name to the matching: case, accents and spaces
+    do not count."""
+    return fold(" ".join(first.split())) == fold(" ".join(second.split()))
 
 
 class NamedPerson(UniqueMessagesMixin, models.Model):
@@ -51,3 +59,16 @@ class NamedPerson(UniqueMessagesMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        others = NamedPerson.objects.exclude(pk=self.pk).values_list("name", flat=True)
+        if any(same_name(self.name, other) for other in others):
+            raise ValidationError(
+                {
+                    "name": _(
+                        "Deze naam staat al in de lijst, misschien met andere hoofdletters "
+                        "of accenten. Pas die regel aan."
+                    )
+                }
+            )

@@ -215,7 +215,17 @@ def test_the_secretariat_keeps_the_list_and_a_new_name_is_hidden_unless_chosen(
     assert (person.name, person.role, person.publish_name) == (NAME, ROLE, False)
 
     again = client.post("/admin/snippets/home/namedperson/add/", {"name": NAME, "role": ROLE})
-    assert "Deze naam staat al in de lijst." in again.content.decode()
+    assert "Deze naam staat al in de lijst" in again.content.decode()
+    # The same name to the matching: refused too, with the name kept in the form.
+    other_spelling = "JAN  DE VRIËS"
+    again = client.post(
+        "/admin/snippets/home/namedperson/add/", {"name": other_spelling, "role": ROLE}
+    )
+    assert again.status_code == 200
+    assert "Deze naam staat al in de lijst, misschien met andere hoofdletters" in (
+        again.content.decode()
+    )
+    assert f'value="{other_spelling}"' in again.content.decode()
 
     client.force_login(member)
     refused = client.get("/admin/snippets/home/namedperson/")
