@@ -242,6 +242,8 @@ NAMES = "choose per person named in reports and letters: publish the name or onl
 MAY[NAMES] = frozenset({SECRETARY})
 URLS += [
     ("wagtailsnippets_home_namedperson:*", "*", NAMES),
-    ("wagtailsnippetchoosers_home_namedperson:*", "*", NAMES),
+    ("wagtailsnippetchoosers_home_namedperson:create", "*", NAMES),
+    # Wagtail's chooser lists snippets to every admin user, as for themes (staff only).
+    ("wagtailsnippetchoosers_home_namedperson:*", "*", ADMIN),
     ("wagtail_bulk_action", "home.namedperson", NAMES),
 ]
