@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.deletion import page_deletion_refusal
-from home.models import Theme
+from home.models import NamedPerson, Theme
 from home.security import admin_views as lockout_views
 from home.two_factor import urls as two_factor_urls
 from home.users import bulk_refusal, refuse
@@ -30,6 +30,24 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+class NamedPersonViewSet(SnippetViewSet):
+    """Per name: publish it, or show only the role (applied by home.named_people)."""
+
+    model = NamedPerson
+    icon = "user"
+    menu_label = _("Namen in verslagen")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "role", "publish_name"]
+    list_filter = ["publish_name"]
+    search_fields = ["name", "role"]
+    search_backend_name = None  # in the database, as for themes
+    ordering = ["name"]
+
+
+register_snippet(NamedPersonViewSet)
 
 
 @hooks.register("before_delete_page")

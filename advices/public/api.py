@@ -38,6 +38,7 @@ from advices.pages.urls import PublicUrls
 from advices.queries import open_data
 from advices.queries.references import canonical_reference
 from advices.queries.tracker import filtered_recommendations
+from home.named_people import apply_name_choices_to_data
 from home.site_address import page_full_url
 
 PAGE_PARAM = "pagina"
@@ -223,6 +224,11 @@ class RecommendationQuery(Schema):
 
 class ReadableJSON(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
+
+    def render(self, request, data, *, response_status):
+        # Every answer, in one place: each hidden name shows as its role (home.named_people).
+        data = apply_name_choices_to_data(data)
+        return super().render(request, data, response_status=response_status)
 
 
 class OpenDataAPI(NinjaAPI):

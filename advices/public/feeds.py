@@ -22,6 +22,7 @@ from advices.pages.following import new_advice_title, new_requests_title, status
 from advices.public.request_links import RequestLinks
 from advices.queries.timeline import recent_changes
 from home.models import Theme
+from home.named_people import apply_name_choices
 from home.site_address import absolute_url
 
 ITEMS_PER_FEED = 30
@@ -41,7 +42,31 @@ def plain_text(rich_text, words=DESCRIPTION_WORDS):
     return Truncator(" ".join(text.split())).words(words)
 
 
-class NewAdviceFeed(Feed):
+# The texts of a feed and of its items that a reader sees (not the links or the dates).
+FEED_TEXTS = ("title", "description", "subtitle")
+ITEM_TEXTS = ("title", "description", "author_name", "categories")
+
+
+class PublicNamesFeed(Feed):
+    """A feed in which each hidden name shows as its role (``home.named_people``)."""
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        for key in FEED_TEXTS:
+            feed.feed[key] = _names_applied(feed.feed.get(key))
+        for item in feed.items:
+            for key in ITEM_TEXTS:
+                item[key] = _names_applied(item.get(key))
+        return feed
+
+
+def _names_applied(value):
+    if isinstance(value, (list, tuple)):
+        return [apply_name_choices(str(text)) for text in value]
+    return apply_name_choices(str(value)) if value is not None else None
+
+
+class NewAdviceFeed(PublicNamesFeed):
     """Sent advice letters, the most recently sent first."""
 
     feed_type = Rss201rev2Feed
@@ -97,7 +122,7 @@ class NewAdviceAtomFeed(NewAdviceFeed):
     feed_type = Atom1Feed
 
 
-class NewRequestsFeed(Feed):
+class NewRequestsFeed(PublicNamesFeed):
     """The college's requests for advice, the most recently registered first. A request is
     public from the moment it is registered; the contact person never appears."""
 
@@ -159,7 +184,7 @@ class NewRequestsAtomFeed(NewRequestsFeed):
     feed_type = Atom1Feed
 
 
-class StatusFeed(Feed):
+class StatusFeed(PublicNamesFeed):
     """What changed: verdicts, follow-ups, letters beantwoord or afgerond. Newest first."""
 
     feed_type = Rss201rev2Feed

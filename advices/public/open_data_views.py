@@ -18,6 +18,7 @@ from advices.pages.urls import PublicUrls
 from advices.public.request_links import RequestLinks
 from advices.queries import open_data, request_data
 from advices.queries.tracker import RecommendationFilter, Sorting, filtered_recommendations
+from home.named_people import apply_name_choices_to_data
 
 
 def open_headers(response):
@@ -96,7 +97,7 @@ def requests_json(request):
         "gegenereerd_op": timezone.localtime().replace(microsecond=0),
         "filters": request_filter.values,
         "aantal": len(records),
-        "adviesaanvragen": records,
+        "adviesaanvragen": apply_name_choices_to_data(records),
     }
     response = JsonResponse(body, json_dumps_params=json_options)
     response["Content-Disposition"] = f'inline; filename="{_request_filename(today, "json")}"'

@@ -17,6 +17,8 @@ About the CSV:
 - UTF-8 *with* a byte order mark: without it, Excel on Windows reads the file as Windows-1252,
   and "geëvalueerd" or "’" turn into garbage. Python (``encoding="utf-8-sig"``), R, pandas and
   LibreOffice read the mark and drop it.
+- Each name the secretariat chose to hide shows as its role, in the CSV and the JSON alike
+  (``home.named_people``).
 - A cell that starts with ``=``, ``+``, ``-`` or ``@`` gets a ``'`` in front, so Excel shows it
   as text instead of running it as a formula (OWASP's advice against CSV injection; texts
   pasted from PDFs often start with "- "). The JSON keeps every text exactly as it is.
@@ -42,6 +44,7 @@ from advices.queries.decision_columns import (
     decision_annotations,
     decision_record,
 )
+from home.named_people import apply_name_choices_to_data
 
 # Rows read from the database at a time (one query: the cursor is read in chunks).
 CHUNK_SIZE = 500
@@ -384,7 +387,7 @@ def csv_pieces(records, header=COLUMN_NAMES, row=csv_row):
     buffer.write(BYTE_ORDER_MARK)
     writer.writerow(header)
     for count, record in enumerate(records, start=1):
-        writer.writerow(row(record))
+        writer.writerow(apply_name_choices_to_data(row(record)))
         if count % ROWS_PER_PIECE == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -422,7 +425,7 @@ def json_pieces(recommendations, recommendation_filter, records):
     yield opening[:-1] + ', "aanbevelingen": ['
     pieces = []
     for count, record in enumerate(records):
-        pieces.append(("," if count else "") + to_json(record))
+        pieces.append(("," if count else "") + to_json(apply_name_choices_to_data(record)))
         if len(pieces) == ROWS_PER_PIECE:
             yield "".join(pieces)
             pieces = []

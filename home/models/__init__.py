@@ -1,6 +1,7 @@
 from .accessibility import AccessibilityStatement, ComplianceStatus
 from .council import CouncilSettings
 from .meetings import MeetingIndexPage, MeetingPage, MeetingParticipantGroup, MeetingType
+from .named_people import NamedPerson
 from .pages import HomePage, StandardPage
 from .themes import Theme
 
@@ -13,6 +14,7 @@ __all__ = [
     "MeetingPage",
     "MeetingParticipantGroup",
     "MeetingType",
+    "NamedPerson",
     "StandardPage",
     "Theme",
 ]

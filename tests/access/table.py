@@ -251,3 +251,14 @@ URLS = [
     ("follow:my_data", "*", PUBLIC),
     ("follow:my_data_sent", "*", PUBLIC),
 ]
+
+# -- issue 14, names: per name, publish it or show the role only (home.NamedPerson) ----------
+NAMES = "choose per person named in reports and letters: publish the name or only the role"
+MAY[NAMES] = frozenset({SECRETARY})
+URLS += [
+    ("wagtailsnippets_home_namedperson:*", "*", NAMES),
+    ("wagtailsnippetchoosers_home_namedperson:create", "*", NAMES),
+    # Wagtail's chooser lists snippets to every admin user, as for themes (staff only).
+    ("wagtailsnippetchoosers_home_namedperson:*", "*", ADMIN),
+    ("wagtail_bulk_action", "home.namedperson", NAMES),
+]

@@ -100,6 +100,8 @@ def _objects_of_model(world, model):
         "advices.decision": ["decision"],
         # -- the annual report (app annual) --
         "annual.annualreport": ["draft_report", "published_report"],
+        # -- issue 14, names: per name, publish it or show the role only --
+        "home.namedperson": ["named_person"],
     }
     label = model._meta.label_lower
     if label not in by_model:

@@ -13,6 +13,7 @@ from wagtail.models import Collection, Site
 
 from advices.models import AdviceLetter, LetterStatus
 from home.document_privacy import drafts_collection
+from home.models import NamedPerson
 from tests.advices.story import add_index
 from tests.factories import (
     AnnualReportFactory,
@@ -52,6 +53,7 @@ class World:
         self.home, self.meeting_index = build_site()
         self.advice_index = add_index((self.home, self.meeting_index))
         self.theme = ThemeFactory(name="Wonen", slug="wonen")
+        self.named_person = NamedPerson.objects.create(name="Jan de Vries", role="de voorzitter")
         self.live_page = add_meeting(self.meeting_index, title="Openbare bijeenkomst")
         self.draft_page = add_meeting(
             self.meeting_index, title=f"{DRAFT_MARKER} bijeenkomst", slug="concept-bijeenkomst"
