@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('advices', '0016_follow_requests'),
         ('wagtailcore', '0098_apitoken'),
         # The latest sync of the groups: after every app whose permissions home.roles names.
-        ('home', '0005_letter_help_texts'),
+        ('home', '0007_privacy_statement_block'),
         ('annual', '0002_group_permissions'),
     ]
 

@@ -9,9 +9,9 @@ from home.roles import sync_groups
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_letter_help_texts'),
+        ('home', '0007_privacy_statement_block'),
         # The latest sync of the groups: after every app whose permissions home.roles names.
-        ('advices', '0016_follow_requests'),
+        ('advices', '0017_archive_settings'),
         ('annual', '0002_group_permissions'),
     ]
 
