@@ -36,6 +36,7 @@ REQUEST_CHANGED = _(
 STEP_ALREADY_TAKEN = _(
     "Deze adviesaanvraag heeft intussen de status '%(status)s': er is niets gewijzigd."
 )
+EXTENSION_REFUSED = _("Alleen het secretariaat legt een verlenging van de termijn vast.")
 DEADLINE_CHANGED = _(
     "Iemand anders heeft de uiterste datum intussen veranderd in %(deadline)s: er is niets "
     "gewijzigd. Bekijk de nieuwe datum en verleng zo nodig opnieuw."
@@ -204,9 +205,7 @@ class ExtendDeadline(Action):
 
     def check(self):
         if not self.user.has_perm("advices.extend_advicerequest"):
-            raise PermissionDenied(
-                _("Alleen het secretariaat legt een verlenging van de termijn vast.")
-            )
+            raise PermissionDenied(EXTENSION_REFUSED)
         if self.expected_deadline and self.current.deadline != self.expected_deadline:
             raise ValidationError(
                 DEADLINE_CHANGED

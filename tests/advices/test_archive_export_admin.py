@@ -99,3 +99,19 @@ def test_the_secretariat_sets_the_appraisal_in_the_settings(client, secretary, s
         "vernietigen",
         20,
     )
+
+
+def test_the_open_data_page_tells_the_archivist_the_appraisal_in_force(client, site_tree):
+    home, _index = site_tree
+    page = html.unescape(client.get("/open-data/").content.decode())
+    assert "Voor het archief van de gemeente" in page
+    assert "categorie 3 (Voorbereiden en bijsturen beleid). De stukken worden blijvend bewaard." in (
+        page
+    )
+    settings = ArchiveSettings.for_site(home.get_site())
+    settings.category_code, settings.category_label = "3.1", "Beleid"
+    settings.appraisal, settings.retention_years = "vernietigen", 20
+    settings.save()
+    page = html.unescape(client.get("/open-data/").content.decode())
+    assert "categorie 3.1 (Beleid). De stukken worden 20 jaar na het afsluiten" in page
+    assert "blijvend bewaard" not in page

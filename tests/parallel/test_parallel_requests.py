@@ -108,3 +108,43 @@ def test_two_extensions_at_once_extend_once(server, login):
                 round_problems.append(f"the first deadline is {original}, not {deadline}")
         problems += [f"round {number}: {problem}" for problem in round_problems]
     assert not problems, report("extensions, parallel", problems, server.stderr_since(mark))
+
+
+ADD_PATH = "/admin/snippets/advices/advicerequest/add/"
+# What the one who came second is told (advices/actions/requests.py, NUMBER_TAKEN).
+NUMBER_TAKEN = "Dit nummer is zojuist door iemand anders gebruikt"
+
+
+def test_two_registrations_with_the_same_number_make_one_request(server, login):
+    """Two secretaries register a request that came by post, under the same new number, at the
+    same moment: one request exists afterwards; the other secretary is told to choose another
+    number and finds what they typed still in the form."""
+    clients = secretaries(login, server.seed)
+    mark = server.stderr_mark()
+    problems = []
+    for number in range(1, 6):
+        reference = f"AV-2030-{number:02d}"
+        attempts = []
+        for client in clients:
+            typed = f"Ronde {number}: vragen van {client.name}"
+            changes = {
+                "reference": reference,
+                "subject": f"Ronde {number}: onderwerp van {client.name}",
+                "questions": typed,
+            }
+            form = client.form(ADD_PATH, "reference").changed(changes)
+            attempts.append(Attempt(client, form, changes, typed))
+        at_once(attempts)
+        round_problems = judge(attempts, NUMBER_TAKEN, None, "questions")
+        rows = server.database.query(
+            "SELECT questions FROM advices_advicerequest WHERE reference = %s", [reference]
+        )
+        if len(rows) != 1:
+            round_problems.append(f"{len(rows)} requests numbered {reference}, not one")
+        winners = [attempt for attempt in attempts if attempt.succeeded()]
+        if len(rows) == 1 and len(winners) == 1 and rows[0][0] != winners[0].typed:
+            round_problems.append(f"the request holds {rows[0][0]!r}, not the winner's text")
+        problems += [f"round {number}: {problem}" for problem in round_problems]
+    assert not problems, report(
+        "request registration, parallel", problems, server.stderr_since(mark)
+    )

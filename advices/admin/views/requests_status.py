@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from advices.actions.requests import ExtendDeadline, TransitionRequest
+from advices.actions.requests import EXTENSION_REFUSED, ExtendDeadline, TransitionRequest
 from advices.admin.requests_forms import (
     MANUAL_STEPS,
     ExtensionForm,
@@ -34,7 +34,6 @@ from advices.lifecycle.requests import (
 from advices.models import AdviceRequest
 
 VIEW_REFUSED = _("Alleen de raad, het secretariaat en de gemeente zien adviesaanvragen.")
-EXTEND_REFUSED = _("Alleen het secretariaat legt een verlenging van de termijn vast.")
 LIFECYCLE = [
     RequestStatus.RECEIVED,
     RequestStatus.IN_PROGRESS,
@@ -227,7 +226,7 @@ class RequestExtensionView(RequestStatusView):
     """Posts the extension form of the status page; only the secretariat gets here."""
 
     permission = "advices.extend_advicerequest"
-    refusal = EXTEND_REFUSED
+    refusal = EXTENSION_REFUSED
 
     def get(self, request, *args, **kwargs):
         return redirect(self.request_url("status") + "#verlengen")
