@@ -7,7 +7,8 @@ choice. The public outputs call it:
 - every page on ``base.html`` (the whole document passes the ``public_names`` filter of
   ``home/templatetags/name_tags.py``): meeting reports, letters, recommendations, requests,
   listings, search results, titles and descriptions;
-- the RSS and Atom feeds, the CSV and JSON files and the JSON API (``advices.public``).
+- the RSS and Atom feeds, the CSV and JSON files, the JSON API and the ODS Open
+  Raadsinformatie API (``advices.public``).
 
 The stored PDF of a sent letter never passes here: it is an archival record, kept as sent.
 

@@ -16,6 +16,7 @@ from tests.factories import AdviceRequestFactory, add_meeting, make_letter
 
 NAME = "Jan de Vries"
 ROLE = "de voorzitter"
+ODS = "/api/open-raadsinformatie/v1/"
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +107,8 @@ def public_outputs(index, meeting, letter, advice_request):
         ("API: letter", f"/api/v1/adviezen/{letter.reference}/"),
         ("API: recommendations", "/api/v1/aanbevelingen/"),
         ("API: recommendation", f"/api/v1/aanbevelingen/{letter.reference}/1/"),
+        ("ODS: information objects", ODS + "informatieobjecten"),
+        ("ODS: the letter", ODS + f"informatieobjecten/advies-{letter.reference}"),
     ]
 
 
@@ -135,6 +138,14 @@ def test_the_api_signatory_and_texts_show_the_role(client, index, letter, hidden
     assert recommendation["toelichting"] == "De voorzitter legde uit waarom."
     # Links are never rewritten.
     assert recommendation["url"].endswith(f"/{letter.reference}/aanbeveling/1/")
+
+
+def test_the_ods_api_shows_the_role_and_keeps_its_links(client, index, letter, hidden):
+    document = client.get(ODS + f"informatieobjecten/advies-{letter.reference}").json()
+    assert NAME not in str(document)
+    assert document["titel"] == f"Advies {letter.reference}: Overleg met {ROLE}"
+    assert document["id"] == f"advies-{letter.reference}"
+    assert document["link"].endswith(f"/{letter.reference}/pdf/")
 
 
 def test_a_published_name_shows_everywhere(client, index, meeting, letter, advice_request, hidden):

@@ -12,6 +12,10 @@ from advices.public.ods.decisions import commitments_by_decision, decision_json,
 from advices.public.ods.headers import with_api_headers
 from advices.public.ods.pagination import PageNotFound, page_of
 from advices.public.ods.problems import BadParameter, bad_parameter, not_found, problem
+from home.named_people import apply_name_choices_to_data
+
+# Addresses and identifiers stay as they are; every other text shows hidden names as roles.
+LINK_KEYS = {"id", "link", "next", "previous"}
 
 
 def read_only(view):
@@ -31,9 +35,14 @@ def read_only(view):
             return not_found(request, str(error))
         if body is None:
             return not_found(request)
+        body = apply_name_choices_to_data(body, keep=_is_link)
         return with_api_headers(JsonResponse(body, json_dumps_params={"ensure_ascii": False}))
 
     return wrapper
+
+
+def _is_link(key):
+    return key in LINK_KEYS or key.lower().endswith("url")
 
 
 def _documents(request):
