@@ -172,3 +172,10 @@ def test_queries_do_not_grow_with_the_reports(client, site):
     many = queries()
     assert len(report_entries(client)) == 11
     assert many == few
+
+
+def test_the_open_data_page_names_the_annual_reports_list(client, site):
+    configure()
+    page = client.get("/open-data/").content.decode()
+    assert 'href="/sitemapindex-diwoo-infocat012.xml"' in page
+    assert "jaarplannen en jaarverslagen" in page
