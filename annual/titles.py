@@ -12,8 +12,8 @@ def council_name(council):
 
 
 def official_title(report, council):
-    """"Jaarverslag 2022, Participatieraad Zwolle" for ``report`` of ``council`` (the
-    council's settings, ``home.models.CouncilSettings``)."""
+    """The title of ``report`` of ``council`` (the council's settings,
+    ``home.models.CouncilSettings``), e.g. "Jaarverslag 2022, Participatieraad Zwolle"."""
     return _("Jaarverslag %(year)s, %(council)s") % {
         "year": report.year,
         "council": council_name(council),
