@@ -5,7 +5,7 @@ stored when it was published (``annual.actions.complete_publication``). Register
 
 Only a published report with a stored PDF is listed: a concept has no public address, and a
 report that is no longer published drops out of the sitemap, which is how the harvester
-learns that it is withdrawn. Two queries (the page and the reports), whatever their number."""
+learns that it is withdrawn. A fixed number of queries, whatever the number of reports."""
 
 from django.utils import timezone
 
