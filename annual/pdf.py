@@ -10,7 +10,6 @@ cleaner; the figures are plain values that the template escapes.
 
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from advices.pdf.fetcher import RestrictedURLFetcher, file_url
 from advices.pdf.render import (
@@ -23,6 +22,7 @@ from advices.pdf.render import (
     clean_rich_text,
 )
 from annual.display import for_display
+from annual.titles import council_name, official_title
 
 TEMPLATE = "annual/pdf/report.html"
 REPORT_STYLESHEET = "annual/pdf/report.css"
@@ -36,17 +36,15 @@ def report_html(report, figures, *, site=None):
     fonts = _static_path(FONTS).parent
     fetcher = RestrictedURLFetcher(allowed_dirs=[stylesheet.parent, report_css.parent, fonts])
     with translation.override("nl"):
-        council_name = council.name or "Participatieraad"
         html = render_to_string(
             TEMPLATE,
             {
-                "title": _("Jaarverslag %(year)s, %(council)s")
-                % {"year": report.year, "council": council_name},
+                "title": official_title(report, council),
                 "report": report,
                 "figures": for_display(figures),
                 "foreword": clean_rich_text(report.foreword),
                 "council": council,
-                "council_name": council_name,
+                "council_name": council_name(council),
                 "logo_url": _logo(council, fetcher),
                 "stylesheet_url": file_url(stylesheet),
                 "report_stylesheet_url": file_url(report_css),

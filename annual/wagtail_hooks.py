@@ -5,6 +5,8 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
+from advices.public.woo.hooks import WOO_DOCUMENTS
+from annual import woo
 from annual.admin import AnnualReportViewSet, report_admin_url
 from annual.lifecycle import PUBLISHED_MESSAGE
 from annual.models import AnnualReport
@@ -25,3 +27,6 @@ def report_listing_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, AnnualReport):
         return []
     return [Button(_("Voorbeeld"), url=report_admin_url("preview", snippet.pk), icon_name="view")]
+
+
+hooks.register(WOO_DOCUMENTS, woo.woo_documents)

@@ -4,6 +4,8 @@ information category, whose sitemaps list every public document's own URL with i
 
 - ``vocabulary``: the TOOI values used (category, document types, actions, language, format)
 - ``documents``: what is published, read from the database in a fixed number of queries
+- ``hooks``: how another app adds its documents under its own category (``annual``: the
+  annual reports, infocat012) without ``advices`` importing it
 - ``files``: size and SHA-256 of uploaded files (the sent PDFs store their own)
 - ``xml``: the sitemap index and the sitemaps
 - ``views``, ``urls``: ``/robots.txt`` and the XML files

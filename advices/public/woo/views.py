@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from advices.public.woo import xml
 from advices.public.woo.documents import woo_documents
+from advices.public.woo.hooks import registered_documents
 from advices.public.woo.vocabulary import ADVICE, CATEGORIES, Term
 from home.models import CouncilSettings
 from home.tooi import tooi_uri
@@ -42,15 +43,19 @@ def organisations(request):
 
 class WooIndex:
     """What one request sees of the Woo index: the organisations and the documents, per
-    category, split into sitemaps."""
+    category (the advice's own, and those other apps register in ``hooks``), split into
+    sitemaps."""
 
     def __init__(self, request):
         self.request = request
         self.publisher, self.responsible = organisations(request)
-        self.documents = woo_documents(request) if self.publisher else []
+        self.documents = {}
+        if self.publisher:
+            self.documents = registered_documents(request)
+            self.documents[ADVICE] = woo_documents(request) + self.documents.get(ADVICE, [])
 
     def documents_of(self, category):
-        return self.documents if category is ADVICE else []
+        return self.documents.get(category, [])
 
     def sitemap_count(self, category):
         return math.ceil(len(self.documents_of(category)) / SITEMAP_SIZE)

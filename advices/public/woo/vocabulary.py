@@ -1,9 +1,11 @@
 """The TOOI values the Woo index gets from this site (DiWoo 0.9.8, diwoo-metadata-lijsten.xsd).
 
-Everything the council publishes falls under one Woo category, *adviezen* (infocat010): the
-category covers the advice "and the request for advice it concerns" (the TOOI definition of
-c_99a836c7). The college's reply is published beside the advice it answers, in the same
-category, with the relation "is reactie op"; the Woo has no category of its own for it."""
+The advice falls under the Woo category *adviezen* (infocat010): the category covers the
+advice "and the request for advice it concerns" (the TOOI definition of c_99a836c7). The
+college's reply is published beside the advice it answers, in the same category, with the
+relation "is reactie op"; the Woo has no category of its own for it. The council's annual
+report falls under *jaarplannen en jaarverslagen* (infocat012, c_c6cd1213); the app
+``annual`` adds those documents (``advices.public.woo.hooks``)."""
 
 from dataclasses import dataclass
 
@@ -29,12 +31,16 @@ class Category:
 
 
 ADVICE = Category("010", Term(KERN + "c_99a836c7", "adviezen"), "adviezen")
-CATEGORIES = [ADVICE]
+ANNUAL_REPORTS = Category(
+    "012", Term(KERN + "c_c6cd1213", "jaarplannen en jaarverslagen"), "jaarverslagen"
+)
+CATEGORIES = [ADVICE, ANNUAL_REPORTS]
 
 # Document types (ccw_plooi_documentsoorten).
 ADVICE_DOCUMENT = Term(KERN + "c_d506b718", "advies")
 REQUEST_DOCUMENT = Term(KERN + "c_a40458df", "adviesaanvraag")
 LETTER_DOCUMENT = Term(KERN + "c_7652d853", "brief")
+ANNUAL_REPORT_DOCUMENT = Term(KERN + "c_3d782f30", "jaarverslag")
 
 # Actions on a document (ccw_plooi_documenthandelingen).
 ADOPTION = Term(KERN + "c_641ecd76", "vaststelling")
