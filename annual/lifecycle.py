@@ -36,6 +36,11 @@ MAY_NOT_EDIT = _("Alleen het secretariaat schrijft aan het jaarverslag.")
 MAY_NOT_VIEW = _("Jaarverslagen in voorbereiding zijn alleen voor de raad.")
 ALREADY_PUBLISHED = _("Dit jaarverslag is al gepubliceerd. Er is niets veranderd.")
 BEING_PUBLISHED = _("Dit jaarverslag wordt op dit moment gepubliceerd. Probeer het zo opnieuw.")
+REPORT_CHANGED = _(
+    "Iemand anders heeft dit jaarverslag intussen gewijzigd. Uw wijziging is niet opgeslagen; "
+    "wat u typte staat hieronder. Kopieer uw tekst, open het jaarverslag opnieuw en zet uw "
+    "tekst in de nieuwe versie."
+)
 YEAR_NOT_OVER = _(
     "Het jaar %(year)s is nog niet voorbij. Publiceer het jaarverslag als het jaar om is."
 )
@@ -72,6 +77,12 @@ def edit_refusal(user, status):
     if is_published(status):
         return PUBLISHED_MESSAGE
     return None
+
+
+def stale_save_refusal(loaded_version, stored_version):
+    """Why a save made on the form of ``loaded_version`` may not overwrite ``stored_version``
+    (someone saved in between), or None."""
+    return None if loaded_version == stored_version else REPORT_CHANGED
 
 
 def view_refusal(user):
