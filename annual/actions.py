@@ -33,6 +33,7 @@ from annual.lifecycle import (
     edit_refusal,
     publish_permission_refusal,
     publish_state_refusal,
+    publishing_edit_refusal,
     stale_save_refusal,
 )
 from annual.models import AnnualReport
@@ -44,7 +45,8 @@ class SaveReport(Action):
     """Saves ``report`` (new or a concept) as ``user``: the secretariat only.
 
     ``loaded_version`` is the edit number the person's form showed; by default the one
-    ``report`` was read with. A save on an older number than is stored is refused."""
+    ``report`` was read with. A save on an older number than is stored is refused, and so is
+    a save while the report is being published (its PDF is made from the stored text)."""
 
     def __init__(self, report, user, at=None, loaded_version=None):
         super().__init__(user, at)
@@ -62,6 +64,9 @@ class SaveReport(Action):
         self.permission_check(edit_refusal(self.user, ReportStatus.CONCEPT))
         self.state_check(edit_refusal(self.user, status), code="report_published")
         if self.current:
+            self.state_check(
+                publishing_edit_refusal(self.current.is_publishing), code="being_published"
+            )
             self.state_check(
                 stale_save_refusal(self.loaded_version, self.current.edit_version),
                 code="edit_conflict",

@@ -1,13 +1,15 @@
 """Two secretaries edit the foreword of the same concept: the one who saves second, on the
 form they loaded before the first save, is refused with a clear message and finds their text
-still in the form; the first one's foreword stays. (The same at the same moment, through a
-real server: tests/parallel/test_parallel_annual.py.)"""
+still in the form; the first one's foreword stays; and nothing changes while the report is
+being published. (The same at the same moment, through a real server:
+tests/parallel/test_parallel_annual.py.)"""
 
 import html
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from annual.actions import SaveReport
 from annual.models import AnnualReport
@@ -92,3 +94,18 @@ def test_the_action_refuses_an_instance_read_before_another_save(site):
     assert refused.value.code == "edit_conflict"
     assert CHANGED in refused.value.messages[0]
     assert AnnualReport.objects.get(pk=report.pk).foreword == "<p>Eerst opgeslagen.</p>"
+
+
+def test_a_report_being_published_is_not_changed_under_its_pdf(client, site):
+    """Publishing makes the PDF in the background from the report as it was stored: a save
+    in the meantime would publish a foreword that the PDF does not have."""
+    report = AnnualReportFactory(year=2022, foreword="<p>Zoals in de PDF.</p>")
+    client.force_login(SecretaryFactory())
+    loaded = loaded_form(client, report)
+    AnnualReport.objects.filter(pk=report.pk).update(publishing_since=timezone.now())
+    response = post_foreword(client, report, "Net te laat.", loaded)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "wordt op dit moment gepubliceerd" in body
+    assert html.escape("Net te laat.") in body
+    assert AnnualReport.objects.get(pk=report.pk).foreword == "<p>Zoals in de PDF.</p>"
