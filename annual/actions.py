@@ -1,7 +1,9 @@
 """Every write of an annual report, as an action (``advices.actions.base.Action``):
 ``check()`` then, in one transaction on the locked row, ``perform()``.
 
-- ``SaveReport``: a new concept, or a changed year or foreword of a concept (secretariat);
+- ``SaveReport``: a new concept, or a changed year or foreword of a concept (secretariat), as
+  a compare-and-set on the report's edit number: of two people saving the same concept at
+  the same moment, the second is refused instead of overwriting the first;
 - ``PublishReport`` (the *Publiceren* button): checks the permission and the status, marks
   the report as being published and enqueues ``complete_publication``, as sending a letter
   does (``advices.actions.sending``): no web worker renders a PDF;
@@ -31,6 +33,8 @@ from annual.lifecycle import (
     edit_refusal,
     publish_permission_refusal,
     publish_state_refusal,
+    publishing_edit_refusal,
+    stale_save_refusal,
 )
 from annual.models import AnnualReport
 
@@ -38,11 +42,16 @@ logger = logging.getLogger(__name__)
 
 
 class SaveReport(Action):
-    """Saves ``report`` (new or a concept) as ``user``: the secretariat only."""
+    """Saves ``report`` (new or a concept) as ``user``: the secretariat only.
 
-    def __init__(self, report, user, at=None):
+    ``loaded_version`` is the edit number the person's form showed; by default the one
+    ``report`` was read with. A save on an older number than is stored is refused, and so is
+    a save while the report is being published (its PDF is made from the stored text)."""
+
+    def __init__(self, report, user, at=None, loaded_version=None):
         super().__init__(user, at)
         self.report = report
+        self.loaded_version = report.edit_version if loaded_version is None else loaded_version
 
     def lock(self):
         if self.report.pk:
@@ -54,8 +63,19 @@ class SaveReport(Action):
         status = self.current.status if self.current else ReportStatus.CONCEPT
         self.permission_check(edit_refusal(self.user, ReportStatus.CONCEPT))
         self.state_check(edit_refusal(self.user, status), code="report_published")
+        if self.current:
+            self.state_check(
+                publishing_edit_refusal(self.current.is_publishing), code="being_published"
+            )
+            self.state_check(
+                stale_save_refusal(self.loaded_version, self.current.edit_version),
+                code="edit_conflict",
+            )
 
     def perform(self):
+        if self.current:
+            # The report was read before the lock; the stored number is the current one.
+            self.report.edit_version = self.current.edit_version
         self.tag(self.report)
         self.report.save()
         return self.report

@@ -1,6 +1,7 @@
 """The secretariat's screens for the annual report: a snippet viewset (list, create, edit the
 foreword), a preview with the live figures, and the *Publiceren* confirmation screen."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
+from advices.actions.letters import INCOMPLETE_FORM
 from advices.admin.views.base import ActionFormMixin, ReasonedRefusalMixin, refuse
 from annual.actions import PublishReport, SaveReport
 from annual.chooser import ReportChooserViewSet
@@ -41,16 +43,35 @@ class ReportRefusalMixin(ReasonedRefusalMixin):
 
 
 class ReportForm(WagtailAdminModelForm):
+    """The report's form. ``loaded_version`` is the edit number the form showed: ``SaveReport``
+    refuses a save made on an older one. It has no panel (a panel would show its raw name as
+    a heading); Wagtail renders fields that no panel claims after the panels."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.edit_version
         if not self.instance.pk:
             # Usually written early in the new year, about the year before.
             self.initial.setdefault("year", timezone.localdate().year - 1)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and cleaned_data.get("loaded_version") is None:
+            # A post that does not say which version it changes (a script, an old tab) would
+            # overwrite whatever is stored.
+            raise ValidationError(INCOMPLETE_FORM, code="incomplete")
+        return cleaned_data
+
 
 class ReportSaveMixin(ActionFormMixin):
     def save_instance(self):
-        return SaveReport(self.form.instance, self.request.user).execute()
+        return SaveReport(
+            self.form.instance,
+            self.request.user,
+            loaded_version=self.form.cleaned_data.get("loaded_version"),
+        ).execute()
 
     def get_success_url(self):
         return report_admin_url("preview", self.object.pk)

@@ -36,6 +36,15 @@ MAY_NOT_EDIT = _("Alleen het secretariaat schrijft aan het jaarverslag.")
 MAY_NOT_VIEW = _("Jaarverslagen in voorbereiding zijn alleen voor de raad.")
 ALREADY_PUBLISHED = _("Dit jaarverslag is al gepubliceerd. Er is niets veranderd.")
 BEING_PUBLISHED = _("Dit jaarverslag wordt op dit moment gepubliceerd. Probeer het zo opnieuw.")
+REPORT_CHANGED = _(
+    "Iemand anders heeft dit jaarverslag intussen gewijzigd. Uw wijziging is niet opgeslagen; "
+    "wat u typte staat hieronder. Kopieer uw tekst, open het jaarverslag opnieuw en zet uw "
+    "tekst in de nieuwe versie."
+)
+EDIT_WHILE_PUBLISHING = _(
+    "Dit jaarverslag wordt op dit moment gepubliceerd en verandert daarna niet meer. Uw "
+    "wijziging is niet opgeslagen; wat u typte staat hieronder."
+)
 YEAR_NOT_OVER = _(
     "Het jaar %(year)s is nog niet voorbij. Publiceer het jaarverslag als het jaar om is."
 )
@@ -72,6 +81,18 @@ def edit_refusal(user, status):
     if is_published(status):
         return PUBLISHED_MESSAGE
     return None
+
+
+def stale_save_refusal(loaded_version, stored_version):
+    """Why a save made on the form of ``loaded_version`` may not overwrite ``stored_version``
+    (someone saved in between), or None."""
+    return None if loaded_version == stored_version else REPORT_CHANGED
+
+
+def publishing_edit_refusal(publishing):
+    """Why a report being published may not change: its PDF is made from what was stored
+    when publishing began, and must say what the published report says."""
+    return EDIT_WHILE_PUBLISHING if publishing else None
 
 
 def view_refusal(user):

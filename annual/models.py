@@ -92,6 +92,9 @@ class AnnualReport(UniqueMessagesMixin, models.Model):
         related_name="+",
     )
     publishing_failure = models.TextField(_("publiceren mislukt"), blank=True, editable=False)
+    # Raised on every save: an edit form that loaded an older number is out of date
+    # (``annual.actions.SaveReport`` refuses it).
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -126,6 +129,7 @@ class AnnualReport(UniqueMessagesMixin, models.Model):
             raise ReportFrozenError()
         if is_published(self.status) and not getattr(self, "_publishing", False):
             raise ReportFrozenError(NOT_BY_HAND)
+        self.edit_version += 1
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -16,6 +16,7 @@ import sys
 
 PASSWORD = "wachtwoord-123"  # the password tests.factories gives every user
 ROUNDS = 10  # rounds per parallel test; the reply test needs one fresh sent letter per round
+PUBLISH_ROUNDS = 5  # each round renders an annual report's PDF (1-3 s)
 
 
 def seed():
@@ -89,6 +90,7 @@ def seed():
 
     return {
         **seed_requests(secretary),
+        **seed_annual(secretary),
         "password": PASSWORD,
         "members": [member.username for member in members],
         "secretary": secretary.username,
@@ -117,6 +119,20 @@ def seed_requests(secretary):
         "secretaries": [secretary.username, second.username],
         "requests_to_handle": [fresh(number) for number in range(1, ROUNDS + 1)],
         "requests_to_extend": [fresh(number) for number in range(ROUNDS + 1, 2 * ROUNDS + 1)],
+    }
+
+
+def seed_annual(secretary):
+    """Annual reports (concepts of past years): one whose foreword two secretaries save at
+    once, round after round, and one per round of two publications at the same moment."""
+    from tests.factories import AnnualReportFactory
+
+    def concept(year):
+        return AnnualReportFactory(year=year, foreword="<p>Eerste voorwoord.</p>", actor=secretary)
+
+    return {
+        "annual_concept": concept(2019).pk,
+        "annual_to_publish": [concept(2000 + number).pk for number in range(1, PUBLISH_ROUNDS + 1)],
     }
 
 
