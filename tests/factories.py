@@ -60,6 +60,7 @@ from home.models import (
     MeetingPage,
     MeetingParticipantGroup,
     MeetingType,
+    NamedPerson,
     StandardPage,
     Theme,
 )
@@ -138,6 +139,14 @@ def default_clerk():
 
 
 # -- themes and settings ----------------------------------------------------------------------
+
+
+class NamedPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NamedPerson
+
+    name = factory.Sequence(lambda n: f"Persoon {n} de Vries")
+    role = "een lid van de raad"
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
