@@ -13,7 +13,7 @@ costs a fixed number of queries, whatever the page size or the number of letters
 import datetime
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -35,6 +35,7 @@ from advices.models import (
     Verdict,
 )
 from advices.pages.urls import PublicUrls
+from advices.public.paging import page_link, requested_page
 from advices.queries import open_data
 from advices.queries.references import canonical_reference
 from advices.queries.tracker import filtered_recommendations
@@ -319,18 +320,10 @@ def recommendation_api_url(request, reference, number):
 def paginate(request, items, paging):
     """A page of ``items`` (a queryset) and the page's fields; 404 past the last page."""
     paginator = Paginator(items, paging.per_pagina)
-    try:
-        page = paginator.page(paging.pagina)
-    except EmptyPage as error:
-        raise Http404(
-            _("Pagina %(page)d bestaat niet. Er zijn %(count)d pagina's.")
-            % {"page": paging.pagina, "count": paginator.num_pages}
-        ) from error
+    page = requested_page(paginator, paging.pagina, Http404)
 
     def link(number):
-        query = request.GET.copy()
-        query[PAGE_PARAM] = number
-        return request.build_absolute_uri("?" + query.urlencode())
+        return page_link(request, PAGE_PARAM, number)
 
     fields = {
         "aantal": paginator.count,

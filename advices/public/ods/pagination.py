@@ -1,10 +1,11 @@
 """Pages as the spec says: ``PaginatedBasis`` (``next``, ``previous``) around ``results``,
 chosen with the common parameters ``page`` (from 1) and ``pageSize`` (1 to 100, default 20)."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
 from advices.public.ods.problems import BadParameter
+from advices.public.paging import page_link, requested_page
 
 PAGE = "page"
 PAGE_SIZE = "pageSize"
@@ -36,18 +37,10 @@ def page_of(request, items):
     number = _whole_number(request, PAGE, 1)
     size = _whole_number(request, PAGE_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     paginator = Paginator(items, size)
-    try:
-        page = paginator.page(number)
-    except EmptyPage as error:
-        raise PageNotFound(
-            _("Pagina %(page)d bestaat niet. Er zijn %(count)d pagina's.")
-            % {"page": number, "count": paginator.num_pages}
-        ) from error
+    page = requested_page(paginator, number, PageNotFound)
 
     def link(other):
-        query = request.GET.copy()
-        query[PAGE] = other
-        return request.build_absolute_uri("?" + query.urlencode())
+        return page_link(request, PAGE, other)
 
     envelope = {
         "next": link(page.next_page_number()) if page.has_next() else None,
