@@ -12,15 +12,13 @@ import re
 
 import pytest
 import time_machine
-from django.test import Client, TestCase
+from django.test import Client
 from django.utils import timezone
 
 from advices.models import Subscription
+from tests.advices.follow_helpers import ADDRESS, post
 from tests.advices.story import send_letter
 from tests.factories import ThemeFactory
-
-ADDRESS = "inwoner@example.nl"
-SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 
 
 @pytest.fixture
@@ -31,11 +29,6 @@ def theme(db):
 @pytest.fixture
 def letter(people, theme):
     return send_letter(people, "PR-2022-07", recommendations=2, themes=[theme])
-
-
-def post(client, url, email=ADDRESS, **headers):
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(url, {"email": email}, **{**SAME_SITE, **headers})
 
 
 def sent_page(client, response):

@@ -10,15 +10,13 @@ import re
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.test import TestCase
 from django.utils import timezone
 
 from advices.models import Subscription
+from tests.advices.follow_helpers import ADDRESS, post
 from tests.advices.story import send_letter
 from tests.factories import ThemeFactory
 
-ADDRESS = "inwoner@example.nl"
-SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 MY_DATA = "/volgen/mijn-gegevens/"
 
 
@@ -30,12 +28,6 @@ def theme(db):
 @pytest.fixture
 def letter(people, theme):
     return send_letter(people, "PR-2022-07", recommendations=2, themes=[theme])
-
-
-def post(client, url, email=ADDRESS, **headers):
-    """Post a form from the site's own page, running what is enqueued on commit (the mail)."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return client.post(url, {"email": email}, **{**SAME_SITE, **headers})
 
 
 def path_of(url):
