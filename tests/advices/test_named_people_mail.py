@@ -56,9 +56,7 @@ def test_a_status_mail_shows_a_hidden_name_as_its_role(index, mailoutbox):
 
 
 def test_a_new_request_mail_shows_a_hidden_name_as_its_role(site_tree, mailoutbox):
-    SubscriptionFactory(
-        email="volger@example.nl", target_type=FollowTarget.REQUESTS, target_id=0
-    )
+    SubscriptionFactory(email="volger@example.nl", target_type=FollowTarget.REQUESTS, target_id=0)
     advice_request = AdviceRequestFactory(
         reference="AV-2024-02", subject=f"Plan van {HIDDEN} met {PUBLISHED}"
     )
