@@ -8,7 +8,14 @@ choice. The public outputs call it:
   ``home/templatetags/name_tags.py``): meeting reports, letters, recommendations, requests,
   listings, search results, titles and descriptions;
 - the RSS and Atom feeds, the CSV and JSON files, the JSON API and the ODS Open
-  Raadsinformatie API (``advices.public``).
+  Raadsinformatie API (``advices.public``);
+- the search (the site search, and ``?q=`` on the list of recommendations, its files and the
+  API): it matches words as if each hidden name were its role (``home.search_names``), so a
+  hidden name finds nothing and its role does; excerpts are cut after the replacement, and
+  the results page shows the words a visitor typed as typed (``AS_TYPED``), never as a role;
+- the mails to followers and subscribers (``advices.notify.public_names``): subjects and
+  texts quoted from letters, requests and reports. ``advices`` calls this module; ``home``
+  knows nothing of ``advices``.
 
 The stored PDF of a sent letter never passes here: it is an archival record, kept as sent.
 
@@ -17,7 +24,8 @@ whole words ("Jansen" is not replaced inside "Jansens" or "Jansen-de Boer"), and
 to a "/" (a link).
 The longest listed name wins, so a published "Jan de Vries" is not cut up by a hidden
 "De Vries". The list is read once per request (``forget`` runs at every request start and
-whenever the list changes), so any number of texts costs one query.
+whenever the list changes), so any number of texts costs one query; a batch of mails reads
+it once, fresh.
 """
 
 import re

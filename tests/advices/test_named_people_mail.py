@@ -80,3 +80,16 @@ def test_a_confirmation_mail_names_the_letter_with_the_role(index, mailoutbox):
     (mail,) = mailoutbox
     assert HIDDEN not in mail.subject + mail.body
     assert f"Gesprek met {ROLE}" in mail.subject + mail.body
+
+
+def test_the_stored_data_mail_names_what_is_followed_with_the_role(index, mailoutbox):
+    letter = make_letter(
+        status=LetterStatus.SENT, reference="PR-2022-09", subject=f"Advies aan {HIDDEN}"
+    )
+    SubscriptionFactory(email="inwoner@example.nl", followed=letter)
+
+    assert tasks.mail_stored_data.call("inwoner@example.nl") == 1
+
+    (mail,) = mailoutbox
+    assert HIDDEN not in mail.body
+    assert f"Advies aan {ROLE}" in mail.body

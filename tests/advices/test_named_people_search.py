@@ -5,6 +5,8 @@ shows the name (nor the role a typed name has). On SQLite and PostgreSQL alike."
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import NamedPerson
 from tests.advices.test_named_people_public import (  # noqa: F401  (shared fixtures)
@@ -12,6 +14,7 @@ from tests.advices.test_named_people_public import (  # noqa: F401  (shared fixt
     ROLE,
     _fresh_list,
     advice_request,
+    body,
     letter,
     meeting,
 )
@@ -125,3 +128,40 @@ def test_an_excerpt_is_never_cut_inside_a_hidden_name(client, site_tree):
     page = found(client, "zwerfafval").content.decode()
     assert "Zwerfafval in de wijk" in page
     assert "Wilhelmina" not in page
+
+
+def test_any_spelling_of_a_hidden_name_in_the_text_is_not_found(client, site_tree):
+    """The text may write the name with a no-break space, a typographic apostrophe, other
+    case or accents: it is hidden all the same, also on PostgreSQL."""
+    _home, meetings = site_tree
+    NamedPerson.objects.create(name="Ria d'Hondt", role="de penningmeester")
+    add_meeting(meetings, "Begroting", summary="RIA\u00a0D’HÖNDT legde de begroting uit.")
+
+    assert total(found(client, "Hondt")) == 0
+    assert total(found(client, "ria")) == 0
+    assert total(found(client, "penningmeester")) == 1
+
+
+def test_the_recommendations_list_and_its_exports_search_alike(client, everything):
+    """The list of recommendations (``?q=``) and its CSV, JSON and API share the search."""
+    NamedPerson.objects.create(name=NAME, role=ROLE)
+
+    for url in ("/open-data/aanbevelingen.json", "/api/v1/aanbevelingen/"):
+        assert NAME not in body(client, url)
+        assert "Zorg dichtbij" in body(client, f"{url}?q=voorzitter")
+        assert "Zorg dichtbij" not in body(client, f"{url}?q=Vries")
+
+
+def test_the_search_reads_the_names_once_however_many(client, everything):
+    def queries(query):
+        with CaptureQueriesContext(connection) as captured:
+            found(client, query)
+        return len(captured)
+
+    NamedPerson.objects.create(name=NAME, role=ROLE)
+    queries("voorzitter")  # the sites' root paths are cached after the first time
+    few = queries("voorzitter"), queries("Vries")
+    NamedPerson.objects.bulk_create(
+        NamedPerson(name=f"Persoon {number}", role="een inwoner") for number in range(40)
+    )
+    assert (queries("voorzitter"), queries("Vries")) == few
