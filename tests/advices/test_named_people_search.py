@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advices.pages import RecommendationIndexPage
 from home.models import NamedPerson
 from tests.advices.test_named_people_public import (  # noqa: F401  (shared fixtures)
     NAME,
@@ -165,3 +166,17 @@ def test_the_search_reads_the_names_once_however_many(client, everything):
         NamedPerson(name=f"Persoon {number}", role="een inwoner") for number in range(40)
     )
     assert (queries("voorzitter"), queries("Vries")) == few
+
+
+def test_the_recommendations_page_shows_a_cut_search_as_typed(client, everything, site_tree):
+    """A very long search is shown back (cut): as typed, never with a role for the name."""
+    home, _meetings = site_tree
+    tracker = home.add_child(
+        instance=RecommendationIndexPage(title="Aanbevelingen", slug="aanbevelingen")
+    )
+    NamedPerson.objects.create(name=NAME, role=ROLE)
+
+    page = body(client, f"{tracker.url}?q={NAME.replace(' ', '+')}+" + "lang+" * 60)
+    assert "Uw zoekvraag was erg lang" in page
+    assert f'begin: "{NAME} lang' in page
+    assert "\ue000" not in page
