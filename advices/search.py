@@ -43,6 +43,7 @@ from advices.queries.tracker import (
     recommendations_in_order,
     search_condition,
 )
+from home.named_people import apply_name_choices
 from home.search import (
     SearchResult,
     SearchSource,
@@ -50,7 +51,7 @@ from home.search import (
     register_search_source,
     title_hits,
 )
-from home.search_text import contains_word
+from home.search_names import contains_public_word
 
 EXCERPT_WORDS = 40
 
@@ -64,7 +65,8 @@ def letter_status(letter, today, term_weeks):
 
 
 def excerpt(text):
-    return Truncator(text).words(EXCERPT_WORDS, html=False)
+    # Hidden names replaced before cutting: a cut name ("Jan…") would escape the page filter.
+    return Truncator(apply_name_choices(text)).words(EXCERPT_WORDS, html=False)
 
 
 class AdviceSource(SearchSource):
@@ -193,10 +195,10 @@ class ReplySource(AdviceSource):
         for word in words:
             in_an_answer = Exists(
                 RecommendationAnswer.objects.filter(response=OuterRef("pk")).filter(
-                    contains_word(F("answer"), word)
+                    contains_public_word(F("answer"), word)
                 )
             )
-            condition &= Q(contains_word(fields_text(self.fields), word)) | Q(in_an_answer)
+            condition &= Q(contains_public_word(fields_text(self.fields), word)) | Q(in_an_answer)
         return CollegeResponse.objects.filter(letter__status__in=PUBLIC_STATUSES).filter(condition)
 
     def title_text(self):

@@ -21,11 +21,16 @@ class HomeConfig(AppConfig):
         from home.document_privacy import publish_documents_on_publish
         from home.models import NamedPerson
         from home.named_people import forget
+        from home.search_names import register_sqlite_public_fold
         from home.search_text import register_sqlite_fold
 
         page_published.connect(publish_documents_on_publish, dispatch_uid="home-publish-documents")
         # The site search folds accents in SQL; SQLite needs the function on each connection.
         connection_created.connect(register_sqlite_fold, dispatch_uid="home-sqlite-fold")
+        # ... and, as if hidden names were their roles, for the public search.
+        connection_created.connect(
+            register_sqlite_public_fold, dispatch_uid="home-sqlite-public-fold"
+        )
         search_pages.register()
         # The names to hide are read once per request, and again when the list changes.
         request_started.connect(forget, dispatch_uid="home-named-people-request")

@@ -8,7 +8,14 @@ choice. The public outputs call it:
   ``home/templatetags/name_tags.py``): meeting reports, letters, recommendations, requests,
   listings, search results, titles and descriptions;
 - the RSS and Atom feeds, the CSV and JSON files, the JSON API and the ODS Open
-  Raadsinformatie API (``advices.public``).
+  Raadsinformatie API (``advices.public``);
+- the search (the site search, and ``?q=`` on the list of recommendations, its files and the
+  API): it matches words as if each hidden name were its role (``home.search_names``), so a
+  hidden name finds nothing and its role does; excerpts are cut after the replacement, and
+  the results page shows the words a visitor typed as typed (``AS_TYPED``), never as a role;
+- the mails to followers and subscribers (``advices.notify.public_names``): subjects and
+  texts quoted from letters, requests and reports. ``advices`` calls this module; ``home``
+  knows nothing of ``advices``.
 
 The stored PDF of a sent letter never passes here: it is an archival record, kept as sent.
 
@@ -17,7 +24,8 @@ whole words ("Jansen" is not replaced inside "Jansens" or "Jansen-de Boer"), and
 to a "/" (a link).
 The longest listed name wins, so a published "Jan de Vries" is not cut up by a hidden
 "De Vries". The list is read once per request (``forget`` runs at every request start and
-whenever the list changes), so any number of texts costs one query.
+whenever the list changes), so any number of texts costs one query; a batch of mails reads
+it once, fresh.
 """
 
 import re
@@ -34,7 +42,15 @@ MEMO_SECONDS = 60
 # An apostrophe as typed, typographic, or as HTML escapes it.
 _APOSTROPHE = r"(?:'|’|&\#x27;|&\#39;|&apos;)"
 # Between the words of a name: any white space, also a non-breaking space.
-_SPACE = r"(?:\s|&nbsp;|&\#160;)+"
+_SPACE = "(?:\\s|\u00a0|&nbsp;|&\\#160;)+"  # the no-break space itself for PostgreSQL
+# Not inside a longer word, a double surname ("Jansen-de Boer") or a link.
+NOT_AFTER = r"(?<![\w/-])"
+NOT_BEFORE = r"(?![\w/-])"
+# Around what a visitor typed (a search), shown back as typed: ``apply_html`` leaves it
+# alone, else "Jan de Vries" would come back as "de voorzitter" and tell his role.
+# Private-use characters, removed on output (``as_typed`` in name_tags adds them).
+AS_TYPED_START, AS_TYPED_END = "\ue000", "\ue001"
+_AS_TYPED = re.compile(f"{AS_TYPED_START}(.*?){AS_TYPED_END}", re.S)
 # HTML that is no text: comments, scripts, styles and tags (a tag is handled on its own).
 _HTML_PARTS = re.compile(
     r"(<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>)", re.S | re.I
@@ -60,7 +76,9 @@ def _folded(text):
     return "".join((fold(char) or char)[:1] for char in text)
 
 
-def _name_pattern(name):
+def name_pattern(name):
+    """A regular expression for ``name`` in folded text (any white space between the words,
+    any apostrophe), without the word edges. Python's and PostgreSQL's syntax alike."""
     words = fold(" ".join(name.split())).split(" ")
     parts = [
         "".join(_APOSTROPHE if char in "'’" else re.escape(char) for char in word) for word in words
@@ -78,11 +96,14 @@ class NameChoices:
             reverse=True,
         )
         self.hidden = any(not person.publish_name for person in people)
+        # Longest first: (name, role), the role None for a published name.
+        self.people = [
+            (person.name, None if person.publish_name else person.role) for person in people
+        ]
         # One group per name, in order; a published name replaces itself (keeps the text).
         self.roles = [None if person.publish_name else person.role for person in people]
-        alternatives = "|".join(f"({_name_pattern(person.name)})" for person in people)
-        # Not inside a longer word, a double surname ("Jansen-de Boer") or a link.
-        self.pattern = re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])") if people else None
+        alternatives = "|".join(f"({name_pattern(person.name)})" for person in people)
+        self.pattern = re.compile(f"{NOT_AFTER}(?:{alternatives}){NOT_BEFORE}") if people else None
 
     @classmethod
     def load(cls):
@@ -115,7 +136,13 @@ class NameChoices:
     def apply_html(self, html):
         """``html`` (escaped) with every hidden name replaced in its text and in the
         attributes that hold text (``alt``, ``title``, ``content``, ``aria-label``); links,
-        scripts and styles are left alone. The roles are escaped."""
+        scripts and styles are left alone, and so is what the visitor typed (``AS_TYPED``).
+        The roles are escaped."""
+        if html and AS_TYPED_START in html:
+            parts = _AS_TYPED.split(html)
+            return "".join(
+                part if index % 2 else self.apply_html(part) for index, part in enumerate(parts)
+            )
         if not self.hidden or not html:
             return html
         parts = _HTML_PARTS.split(html)
@@ -144,6 +171,13 @@ class NameChoices:
 
 
 _local = threading.local()
+
+
+def loaded_choices():
+    """The list this thread read last (``current_choices``), without reading it: for code
+    that runs inside a query, such as SQLite's search function (``home.search_names``)."""
+    memo = getattr(_local, "memo", None)
+    return memo[1] if memo else NameChoices([])
 
 
 def current_choices():

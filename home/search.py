@@ -8,7 +8,8 @@ shows the kinds in ``order``, each with its count, and pages through their resul
 list, one kind after another.
 
 A source finds only what the public may see, matches each word with
-``home.search_text.contains_word`` (accents and case do not matter) and ranks title and
+``home.search_names.contains_public_word`` (accents and case do not matter, and a hidden
+name counts as its role, as the public sees it) and ranks title and
 reference hits before hits in the text, newest first among equals. ``count`` is one query;
 ``results`` a fixed number, whatever the number of rows.
 """
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, ExpressionWrapper, IntegerField, Q, Value, When
 
-from home.search_text import contains_word
+from home.search_names import contains_public_word
 
 
 @dataclass
@@ -72,7 +73,7 @@ def title_hits(title_expression, words):
     """SQL: for how many of ``words`` the title (or reference) holds them; rank by it,
     descending, so title hits come before hits in the text only."""
     hits = [
-        Case(When(contains_word(title_expression, word), then=Value(1)), default=Value(0))
+        Case(When(contains_public_word(title_expression, word), then=Value(1)), default=Value(0))
         for word in words
     ]
     total = hits[0]
@@ -85,7 +86,7 @@ def all_words_in(text_expression, words):
     """A filter: every word occurs in the text."""
     condition = Q()
     for word in words:
-        condition &= Q(contains_word(text_expression, word))
+        condition &= Q(contains_public_word(text_expression, word))
     return condition
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from home.models import MeetingPage
+from home.named_people import apply_name_choices
 from home.search import (
     SearchResult,
     SearchSource,
@@ -40,7 +41,8 @@ def index_text_columns():
 def page_excerpt(page):
     """The page's search description, else its summary or introduction, as plain text."""
     text = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
-    return Truncator(strip_tags(str(text or ""))).words(EXCERPT_WORDS)
+    # Hidden names replaced before cutting: a cut name ("Jan…") would escape the page filter.
+    return Truncator(apply_name_choices(strip_tags(str(text or "")))).words(EXCERPT_WORDS)
 
 
 class PageSource(SearchSource):

@@ -102,10 +102,11 @@ class Folded(Func):
         return f"translate(lower({sql}), %s, %s)", (*params, FOLD_FROM, FOLD_TO)
 
 
-def contains_word(text_expression, word):
-    """A condition (for ``filter`` or ``When``): the folded ``word`` occurs in the folded
-    text. A position test, not LIKE: no wildcard in the word needs escaping."""
-    return GreaterThan(StrIndex(Folded(text_expression), Value(fold(word))), 0)
+def contains_word(text_expression, word, folded=Folded):
+    """A condition (for ``filter`` or ``When``): the folded ``word`` occurs in the text as
+    ``folded`` folds it (``home.search_names.PublicFolded`` for the public search). A
+    position test, not LIKE: no wildcard in the word needs escaping."""
+    return GreaterThan(StrIndex(folded(text_expression), Value(fold(word))), 0)
 
 
 def register_sqlite_fold(sender, connection, **kwargs):

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from advices.lifecycle.statuses import LetterStatus, PublicStatus, Verdict
 from advices.lifecycle.subscription_terms import confirm_max_age
 from advices.models import AdviceLetter, FollowTarget, Recommendation, Subscription
+from advices.notify.public_names import with_public_names
 from advices.notify.subscriptions import (
     PageLinks,
     Target,
@@ -52,7 +53,8 @@ def confirmation_message(subscription, target, base=None):
     }
     subject = _("Bevestig dat u %(target)s wilt volgen") % {"target": target.label}
     body = render_to_string("advices/email/follow_confirm.txt", context)
-    return EmailMessage(subject, body, None, [subscription.email])
+    (message,) = with_public_names([EmailMessage(subject, body, None, [subscription.email])])
+    return message
 
 
 # -- news of a status change -----------------------------------------------------------------
@@ -143,9 +145,10 @@ def _message(email, targets, subscriptions, items, base):
 def status_change_messages(change):
     """One ``EmailMessage`` per confirmed follower of what ``change`` touched, at most.
 
-    Eight queries at most, whatever the number of recommendations and followers: the
+    Nine queries at most, whatever the number of recommendations and followers: the
     letter, its themes, the changed recommendations, the subscriptions, the advice index (and
-    its view restrictions), the sites' root paths (cached after the first time) and the site.
+    its view restrictions), the sites' root paths (cached after the first time), the site and
+    the names to hide (``public_names``).
     """
     letter = (
         AdviceLetter.objects.public().filter(pk=change.letter_id).prefetch_related("themes").first()
@@ -209,7 +212,7 @@ def status_change_messages(change):
             continue
         targets = [target_of(subscription) for subscription in chosen]
         messages.append(_message(email, targets, chosen, items, base))
-    return messages
+    return with_public_names(messages)
 
 
 # -- a new request for advice ----------------------------------------------------------------
@@ -217,7 +220,8 @@ def status_change_messages(change):
 
 def new_request_messages(advice_request):
     """One mail to every confirmed follower of the new requests, about ``advice_request``:
-    a fixed number of queries (the followers, the pages), whatever their number."""
+    a fixed number of queries (the followers, the pages, the names to hide), whatever their
+    number."""
     subscriptions = list(
         Subscription.objects.filter(
             target_type=FollowTarget.REQUESTS, confirmed_at__isnull=False
@@ -246,4 +250,4 @@ def new_request_messages(advice_request):
                 headers=unsubscribe_headers(leave),
             )
         )
-    return messages
+    return with_public_names(messages)

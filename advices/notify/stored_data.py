@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from advices.lifecycle.subscription_terms import confirm_max_age, deleted_on
 from advices.models import Subscription
+from advices.notify.public_names import with_public_names
 from advices.notify.subscriptions import (
     PageLinks,
     find_targets,
@@ -76,9 +77,11 @@ def stored_data_message(email, base=None):
         "entries": stored_subscriptions(email, base),
         "confirm_days": confirm_max_age().days,
     }
-    return EmailMessage(
+    message = EmailMessage(
         _("Welke gegevens wij over uw e-mailadres bewaren"),
         render_to_string("advices/email/stored_data.txt", context),
         None,
         [email],
     )
+    # What they follow is named by its subject, which may quote a name.
+    return with_public_names([message])[0]
