@@ -24,11 +24,12 @@ from home.models import (
     MeetingIndexPage,
     MeetingPage,
     MeetingParticipantGroup,
+    NamedPerson,
     StandardPage,
     Theme,
 )
 
-from . import accounts, meetings, pages, themes
+from . import accounts, meetings, names, pages, themes
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 FALLBACK_HOME_SLUG = "participatieraad-zwolle"
@@ -85,6 +86,7 @@ class DemoLoader:
             site = self.ensure_site(home)
             self.ensure_council_settings(site)
             themes_by_slug = self.ensure_themes()
+            self.ensure_named_people()
             index = self.ensure_page(home, MeetingIndexPage, pages.MEETING_INDEX)
             for data in pages.STANDARD_PAGES:
                 self.ensure_page(home, StandardPage, data)
@@ -267,6 +269,13 @@ class DemoLoader:
                 self.report.count("themes", UNCHANGED)
             by_slug[slug] = theme
         return by_slug
+
+    def ensure_named_people(self):
+        for name, role, publish in names.NAMED_PEOPLE:
+            _person, created = NamedPerson.objects.get_or_create(
+                name=name, defaults={"role": role, "publish_name": publish}
+            )
+            self.report.count("named people", CREATED if created else UNCHANGED)
 
     # -- accounts ------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from advices.models import (
     Verdict,
 )
 from advices.models.followup import DuePrecision
+from home.named_people import forget
 
 TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC)
 AMSTERDAM = datetime.timezone(datetime.timedelta(hours=2))  # summer time, June 2022
@@ -294,3 +295,17 @@ def test_a_letter_sent_by_an_older_demo_keeps_its_date_and_the_note_says_how_to_
     assert "PR-2022-01 was sent on 22-11-2026 in this database, not on 17-06-2022" in output
     assert "rm db.sqlite3 && make run" in output
     assert timezone.localdate(letter("PR-2022-01").sent_at) == datetime.date(2026, 11, 22)
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_the_civil_servant_by_role_and_the_chair_by_name(client, today):
+    """The demo's names list: the reply names a project leader of the municipality; the public
+    API shows her role, while the reply as recorded keeps the name."""
+    load_demo()
+    forget()
+    reply = letter("PR-2019-01").college_response
+    assert "de projectleider Anke van Beckhoven verdiept" in reply.text
+    public = client.get("/api/v1/adviezen/PR-2019-01/").content.decode()
+    assert "Beckhoven" not in public
+    assert "met de projectleider van de gemeente verdiept" in public
+    assert "Wertheim" in public
