@@ -10,6 +10,7 @@ import hashlib
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -294,7 +295,20 @@ def test_sitemaps_are_split_and_each_is_listed(client, world, monkeypatch):
     assert client.get("/sitemap-adviezen-4.xml").status_code == 404
 
 
-def test_queries_do_not_grow_with_the_documents(client, world):
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "adviesvolger_cache",
+    }
+}
+
+
+@pytest.mark.parametrize("database_cache", [False, True], ids=["memory cache", "database cache"])
+def test_queries_do_not_grow_with_the_documents(client, world, settings, database_cache):
+    """Also with production's database cache, where each cache lookup is a query."""
+    if database_cache:
+        settings.CACHES = DATABASE_CACHE
+        call_command("createcachetable", verbosity=0)
     configure()
     client.get("/sitemap-adviezen-1.xml")  # fills the cache of file checksums
 

@@ -20,7 +20,7 @@ from advices.models import AdviceLetter, CollegeResponse, Erratum, RequestDocume
 from advices.pages.request_index import AdviceRequestIndexPage
 from advices.pages.urls import PublicUrls
 from advices.public.woo import vocabulary
-from advices.public.woo.files import file_facts
+from advices.public.woo.files import files_facts
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,10 @@ def reply_documents(urls):
         .annotate(changed_at=Subquery(history.order_by("-history_date").values("history_date")[:1]))
         .order_by("received_on", "pk")
     )
+    replies = list(replies)
+    facts_by_name = files_facts(reply.reply_file for reply in replies)
     for reply in replies:
-        facts = file_facts(reply.reply_file)
+        facts = facts_by_name.get(reply.reply_file.name)
         if facts is None:
             continue
         letter = reply.letter
@@ -145,8 +147,10 @@ def request_documents(request):
         )
         .order_by("request__received_on", "request__pk", "sort_order", "pk")
     )
+    documents = list(documents)
+    facts_by_name = files_facts(document.file for document in documents)
     for document in documents:
-        facts = file_facts(document.file)
+        facts = facts_by_name.get(document.file.name)
         if facts is None:
             continue
         advice_request = document.request

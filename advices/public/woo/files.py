@@ -18,13 +18,11 @@ class FileFacts:
     sha256: str
 
 
-def file_facts(field_file):
-    """The size and SHA-256 of ``field_file``; None if the file is gone (it is then left out
-    of the index rather than announced with made-up values)."""
-    key = f"woo:file:{field_file.name}"
-    facts = cache.get(key)
-    if facts is not None:
-        return facts
+def _cache_key(name):
+    return f"woo:file:{name}"
+
+
+def _read_facts(field_file):
     digest, size = hashlib.sha256(), 0
     try:
         with field_file.storage.open(field_file.name, "rb") as opened:
@@ -33,6 +31,21 @@ def file_facts(field_file):
                 size += len(chunk)
     except FileNotFoundError:
         return None
-    facts = FileFacts(size, digest.hexdigest())
-    cache.set(key, facts, DAY)
-    return facts
+    return FileFacts(size, digest.hexdigest())
+
+
+def files_facts(field_files):
+    """``{name: FileFacts}`` for ``field_files``, read from the cache in one lookup (a
+    database cache would otherwise cost a query per document); a file that is gone is left
+    out of the result rather than announced with made-up values."""
+    keys = {_cache_key(field_file.name): field_file for field_file in field_files}
+    cached = cache.get_many(keys)
+    found = {}
+    for key, field_file in keys.items():
+        facts = cached.get(key) or _read_facts(field_file)
+        if facts is None:
+            continue
+        if key not in cached:
+            cache.set(key, facts, DAY)
+        found[field_file.name] = facts
+    return found
