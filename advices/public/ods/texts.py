@@ -1,14 +1,12 @@
 """Text within the spec's limits (``maxLength``), and dates as people read them."""
 
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 
 def clip(text, limit):
-    """``text`` shortened to at most ``limit`` characters, with an ellipsis where cut."""
-    text = " ".join((text or "").split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"
+    """``text`` on one line, shortened to at most ``limit`` characters, with "…" where cut."""
+    return Truncator(" ".join((text or "").split())).chars(limit)
 
 
 def long_date(day):
